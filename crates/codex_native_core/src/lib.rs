@@ -1,0 +1,4 @@
+//! Plain-Rust core of `@codex-native/sdk`. Everything here is testable with `cargo test`
+//! without Node; the `codex_native` crate only converts types at the N-API boundary.
+
+pub mod tokenizer;

@@ -1,0 +1,1 @@
+//! Byte-pair tokenizer for OpenAI encodings (filled in by the tokenizer work).

@@ -1,0 +1,74 @@
+/**
+ * One error hierarchy for the whole SDK. Every error we throw on purpose is a `CodexError`;
+ * `CodexError.isInstance` works even when two copies of the package are loaded (the marker is a
+ * global symbol, not the class identity).
+ */
+const marker = Symbol.for("@codex-native/sdk.CodexError");
+
+export class CodexError extends Error {
+  private readonly [marker] = true;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+
+  static isInstance(value: unknown): value is CodexError {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[marker] === true;
+  }
+}
+
+/** The native addon could not be loaded for this platform. */
+export class NativeBindingError extends CodexError {}
+
+/** A caller passed an option or argument that cannot be honoured. */
+export class InvalidArgumentError extends CodexError {}
+
+/** Fields shared by every error that comes from talking to the model API. */
+export interface ModelApiErrorDetails {
+  /** HTTP status, when the server answered. */
+  status?: number;
+  /** The server's request id (`x-request-id`), when it sent one. */
+  requestId?: string;
+  /** Machine-readable error code from the body (`error.code` or `error.type`). */
+  code?: string;
+  cause?: unknown;
+}
+
+/** Base of every model API failure; carries status and request id when known. */
+export class ModelApiError extends CodexError {
+  readonly status: number | undefined;
+  readonly requestId: string | undefined;
+  readonly code: string | undefined;
+
+  constructor(message: string, details: ModelApiErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.status = details.status;
+    this.requestId = details.requestId;
+    this.code = details.code;
+  }
+}
+
+/** 401/403, or no API key configured at all. */
+export class AuthenticationError extends ModelApiError {}
+/** 429 after the retry budget was spent (or a quota that retrying cannot fix). */
+export class RateLimitError extends ModelApiError {}
+/** 5xx after the retry budget was spent. */
+export class ServerError extends ModelApiError {}
+/** 400/404/422 and `response.failed` with a non-retryable code: the request itself is wrong. */
+export class InvalidRequestError extends ModelApiError {}
+/** The model's context window is full (`context_length_exceeded`). */
+export class ContextWindowExceededError extends InvalidRequestError {}
+/** The connection failed or the SSE stream ended before `response.completed`. */
+export class StreamInterruptedError extends ModelApiError {}
+/** No SSE event arrived within the idle timeout. */
+export class TimeoutError extends ModelApiError {}
+/** The model reported `response.failed` with a retryable error until retries ran out. */
+export class ResponseFailedError extends ModelApiError {}
+
+/** The caller's AbortSignal fired. */
+export class AbortError extends CodexError {
+  constructor(message = "The operation was aborted") {
+    super(message);
+  }
+}
