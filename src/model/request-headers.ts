@@ -1,0 +1,41 @@
+/**
+ * Headers of every Responses request (codex-engine-spec §1.4, with our own originator).
+ */
+import os from "node:os";
+import packageManifest from "../../package.json" with { type: "json" };
+
+/** Identifies this SDK to the API, like Codex's `codex_cli_rs` / `codex_sdk_ts`. */
+export const originator = "codex_native_sdk";
+
+/** `codex_native_sdk/<version> (<os> <release>; <arch>) node/<version>`. */
+export function userAgent(): string {
+  return `${originator}/${packageManifest.version} (${os.type()} ${os.release()}; ${os.arch()}) node/${process.versions.node}`;
+}
+
+/** Inputs of `buildRequestHeaders`; later header sets override earlier ones (case-insensitively). */
+export interface RequestHeaderSources {
+  apiKey: string;
+  env: Record<string, string | undefined>;
+  clientHeaders: Record<string, string> | undefined;
+  callHeaders: Record<string, string> | undefined;
+}
+
+/** Builds the request headers: defaults, then org/project from env, then client and per-call headers. */
+export function buildRequestHeaders(sources: RequestHeaderSources): Headers {
+  const headers = new Headers({
+    authorization: `Bearer ${sources.apiKey}`,
+    "content-type": "application/json",
+    accept: "text/event-stream",
+    originator,
+    "user-agent": userAgent(),
+  });
+  // Same env-backed headers as Codex's built-in openai provider; blank values are skipped.
+  const organization = sources.env.OPENAI_ORGANIZATION?.trim();
+  if (organization) headers.set("OpenAI-Organization", organization);
+  const project = sources.env.OPENAI_PROJECT?.trim();
+  if (project) headers.set("OpenAI-Project", project);
+  for (const extra of [sources.clientHeaders, sources.callHeaders]) {
+    for (const [name, value] of Object.entries(extra ?? {})) headers.set(name, value);
+  }
+  return headers;
+}
