@@ -1,0 +1,67 @@
+/**
+ * Git facts recorded in `session_meta.git`, gathered the way the CLI does (`core/src/git_info.rs`):
+ * the `git` binary with a short timeout, and nothing at all when cwd is not inside a repository.
+ */
+import { execFile } from "node:child_process";
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import type { GitInfo } from "./rollout-schema.js";
+
+/** Same bound as the CLI: a huge or wedged repository must not stall session start. */
+const GIT_COMMAND_TIMEOUT_MS = 5_000;
+
+/** Runs `git <args>` in `cwd`; resolves to trimmed stdout on exit 0, else null. Never rejects. */
+function runGit(args: string[], cwd: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    try {
+      execFile(
+        "git",
+        args,
+        { cwd, encoding: "utf8", timeout: GIT_COMMAND_TIMEOUT_MS, windowsHide: true },
+        (error, stdout) => resolve(error ? null : stdout.trim()),
+      );
+    } catch {
+      // execFile throws synchronously for some invalid options (e.g. a cwd with a NUL byte).
+      resolve(null);
+    }
+  });
+}
+
+/**
+ * Commit, branch and `origin` URL of the repository containing `cwd`. Null outside a repository
+ * or when git is unavailable. Fields git cannot answer (no commits yet, detached HEAD, no
+ * origin) are left out, so an empty object means "a repository, but nothing to record".
+ */
+export async function collectGitInfo(cwd: string): Promise<GitInfo | null> {
+  if ((await runGit(["rev-parse", "--git-dir"], cwd)) === null) return null;
+  const [commitHash, branch, repositoryUrl] = await Promise.all([
+    runGit(["rev-parse", "HEAD"], cwd),
+    runGit(["rev-parse", "--abbrev-ref", "HEAD"], cwd),
+    runGit(["remote", "get-url", "origin"], cwd),
+  ]);
+  const info: GitInfo = {};
+  if (commitHash) info.commit_hash = commitHash;
+  // `--abbrev-ref` prints "HEAD" when detached; that is not a branch name.
+  if (branch && branch !== "HEAD") info.branch = branch;
+  if (repositoryUrl) info.repository_url = repositoryUrl;
+  return info;
+}
+
+/**
+ * The nearest directory at or above `cwd` that contains a `.git` entry (a directory, or the
+ * file a worktree or submodule uses), or null. Needs no git binary, like the CLI's repo check.
+ */
+export async function findGitRoot(cwd: string): Promise<string | null> {
+  let directory = path.resolve(cwd);
+  for (;;) {
+    try {
+      await stat(path.join(directory, ".git"));
+      return directory;
+    } catch {
+      // Not here (or unreadable); keep walking up.
+    }
+    const parent = path.dirname(directory);
+    if (parent === directory) return null;
+    directory = parent;
+  }
+}

@@ -1,0 +1,97 @@
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { collectGitInfo, findGitRoot } from "../../src/sessions/git-info.js";
+import { readRollout } from "../../src/sessions/rollout-reader.js";
+import { RolloutWriter } from "../../src/sessions/rollout-writer.js";
+import { makeTempDir, removeTempDir, sampleMeta } from "./session-test-helpers.js";
+
+let root: string;
+let repository: string;
+let headCommit: string;
+
+/** git with no user/system config, so the machine's settings cannot change the outcome. */
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" },
+  }).trim();
+}
+
+before(async () => {
+  root = await makeTempDir("codex-git-");
+  assert.equal(await findGitRoot(root), null, "the temp dir must not sit inside a repository");
+  repository = path.join(root, "repo");
+  await mkdir(path.join(repository, "src", "deep"), { recursive: true });
+  git(repository, "init", "-q", "-b", "main");
+  await writeFile(path.join(repository, "README.md"), "hello\n");
+  git(repository, "add", "README.md");
+  git(repository, "commit", "-q", "-m", "first");
+  git(repository, "remote", "add", "origin", "https://example.com/acme/repo.git");
+  headCommit = git(repository, "rev-parse", "HEAD");
+});
+after(async () => {
+  await removeTempDir(root);
+});
+
+test("collectGitInfo reports commit, branch and origin, also from a subdirectory", async () => {
+  const expected = { commit_hash: headCommit, branch: "main", repository_url: "https://example.com/acme/repo.git" };
+  assert.match(headCommit, /^[0-9a-f]{40}$/);
+  assert.deepEqual(await collectGitInfo(repository), expected);
+  assert.deepEqual(await collectGitInfo(path.join(repository, "src", "deep")), expected);
+});
+
+test("collectGitInfo leaves out what git cannot answer", async () => {
+  const fresh = path.join(root, "fresh");
+  await mkdir(fresh);
+  git(fresh, "init", "-q", "-b", "trunk");
+  assert.deepEqual(await collectGitInfo(fresh), {}, "a repository without commits or remote");
+
+  const detached = path.join(root, "detached");
+  git(root, "clone", "-q", repository, detached);
+  git(detached, "checkout", "-q", "--detach", "HEAD");
+  const info = await collectGitInfo(detached);
+  assert.equal(info?.commit_hash, headCommit);
+  assert.equal(info?.branch, undefined, "detached HEAD is not a branch");
+  assert.equal(info?.repository_url, repository);
+});
+
+test("collectGitInfo is null outside a repository and for a missing directory", async () => {
+  const outside = path.join(root, "plain");
+  await mkdir(outside);
+  assert.equal(await collectGitInfo(outside), null);
+  assert.equal(await collectGitInfo(path.join(root, "does-not-exist")), null);
+});
+
+test("findGitRoot walks up to a .git directory or a .git file", async () => {
+  assert.equal(await findGitRoot(path.join(repository, "src", "deep")), repository);
+  assert.equal(await findGitRoot(repository), repository);
+  const worktreeLike = path.join(root, "worktree");
+  await mkdir(path.join(worktreeLike, "nested"), { recursive: true });
+  await writeFile(path.join(worktreeLike, ".git"), `gitdir: ${path.join(repository, ".git")}\n`);
+  assert.equal(await findGitRoot(path.join(worktreeLike, "nested")), worktreeLike);
+  assert.equal(await findGitRoot(path.join(root, "plain")), null);
+});
+
+test("a new rollout records the git state of its cwd unless told otherwise", async () => {
+  const codexHome = path.join(root, "codex-home");
+  const collected = await RolloutWriter.create({
+    codexHome,
+    threadId: randomUUID(),
+    meta: { ...sampleMeta(path.join(repository, "src")), git: undefined },
+  });
+  await collected.close();
+  assert.deepEqual((await readRollout(collected.path)).meta.git, {
+    commit_hash: headCommit,
+    branch: "main",
+    repository_url: "https://example.com/acme/repo.git",
+  });
+
+  const omitted = await RolloutWriter.create({ codexHome, threadId: randomUUID(), meta: sampleMeta(repository) });
+  await omitted.close();
+  assert.equal((await readRollout(omitted.path)).meta.git, undefined);
+});
