@@ -72,3 +72,43 @@ export class AbortError extends CodexError {
     super(message);
   }
 }
+
+/** A session (rollout) file exists but cannot be read as a Codex rollout. */
+export class SessionFileCorruptError extends CodexError {
+  /** The rollout file that failed to parse. */
+  readonly path: string;
+  /** 1-based line number of the offending line. */
+  readonly line: number;
+
+  constructor(path: string, line: number, reason: string) {
+    super(`Session file ${path} is corrupt at line ${line}: ${reason}`);
+    this.path = path;
+    this.line = line;
+  }
+}
+
+/** No session (rollout) file exists for the requested thread or path. */
+export class SessionNotFoundError extends CodexError {
+  /** The thread id that was looked up, when known. */
+  readonly threadId: string | undefined;
+  /** The rollout path that was looked up, when known. */
+  readonly path: string | undefined;
+
+  /** Pass the thread id, or `{threadId?, path?}` when looking up a file by path. */
+  constructor(threadIdOrDetails: string | { threadId?: string; path?: string }) {
+    const details = typeof threadIdOrDetails === "string" ? { threadId: threadIdOrDetails } : threadIdOrDetails;
+    const subject = details.threadId !== undefined ? `thread ${details.threadId}` : `path ${details.path ?? "(unknown)"}`;
+    super(`No session file found for ${subject}`);
+    this.threadId = details.threadId;
+    this.path = details.path;
+  }
+}
+
+/** A second `run` was started on a thread whose turn is still running. */
+export class ThreadBusyError extends CodexError {}
+
+/** The working directory is not inside a git repository and `skipGitRepoCheck` is off. */
+export class GitRepoCheckError extends CodexError {}
+
+/** `sendBackgroundEvent` was called while no turn is running. */
+export class NoActiveTurnError extends CodexError {}

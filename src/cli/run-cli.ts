@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { packageVersion } from "../util/package-version.js";
 
 const usage = `Usage: codex-native <command> [options]
 
@@ -19,9 +19,4 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   console.error(`Unknown command: ${command}\n\n${usage}`);
   return 2;
-}
-
-function packageVersion(): string {
-  const manifest = new URL("../../package.json", import.meta.url);
-  return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
 }

@@ -1,6 +1,7 @@
 /**
  * Typed native functions. The rest of the SDK imports from here, never from the binding.
  */
+import { InvalidArgumentError } from "../errors.js";
 import { loadNativeBinding } from "./load.js";
 
 export { platformTriple } from "./load.js";
@@ -8,4 +9,66 @@ export { platformTriple } from "./load.js";
 /** Version string compiled into the addon. */
 export function nativeVersion(): string {
   return loadNativeBinding().nativeVersion();
+}
+
+/** A downscaled image. */
+export type ResizedImage = { bytes: Buffer; mime: string; width: number; height: number };
+
+/**
+ * Scales an encoded image (PNG, JPEG, GIF, WebP) down to fit the box, keeping its aspect ratio.
+ * Returns null when it already fits; throws InvalidArgumentError for data that is not an image.
+ */
+export function resizeImageToFit(bytes: Buffer, maxWidth: number, maxHeight: number): ResizedImage | null {
+  try {
+    return loadNativeBinding().resizeImageToFit(bytes, maxWidth, maxHeight);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+}
+
+/** napi-rs marks errors caused by bad input with this code; they become InvalidArgumentError. */
+function rethrowInvalidArgument(error: unknown): never {
+  if ((error as { code?: unknown } | null)?.code === "InvalidArg") {
+    throw new InvalidArgumentError((error as Error).message, { cause: error });
+  }
+  throw error;
+}
+
+/**
+ * Handle of the tokenizer encoding for these options: explicit encoding name, else model (as
+ * Codex maps models), else o200k_base. Throws InvalidArgumentError for unknown names.
+ */
+export function tokenizerResolveEncoding(encoding: string | undefined, model: string | undefined): number {
+  try {
+    return loadNativeBinding().tokenizerResolveEncoding(encoding, model);
+  } catch (error) {
+    rethrowInvalidArgument(error);
+  }
+}
+
+/** Token count of `text` (ordinary text) under the encoding `handle`. */
+export function tokenizerCount(text: string, handle: number): number {
+  return loadNativeBinding().tokenizerCount(text, handle);
+}
+
+/** Token ids of `text` in a fresh array. */
+export function tokenizerEncode(text: string, handle: number, withSpecialTokens: boolean): Uint32Array {
+  return loadNativeBinding().tokenizerEncode(text, handle, withSpecialTokens);
+}
+
+/**
+ * Writes the token ids of `text` to `output` and returns how many there are; writes nothing
+ * when they do not fit (then use {@link tokenizerEncode}).
+ */
+export function tokenizerEncodeInto(text: string, handle: number, withSpecialTokens: boolean, output: Uint32Array): number {
+  return loadNativeBinding().tokenizerEncodeInto(text, handle, withSpecialTokens, output);
+}
+
+/** Text of `tokens`; throws InvalidArgumentError for ids that are not tokens of the encoding. */
+export function tokenizerDecode(tokens: Float64Array, handle: number): string {
+  try {
+    return loadNativeBinding().tokenizerDecode(tokens, handle);
+  } catch (error) {
+    rethrowInvalidArgument(error);
+  }
 }

@@ -1,4 +1,5 @@
 //! Plain-Rust core of `@codex-native/sdk`. Everything here is testable with `cargo test`
 //! without Node; the `codex_native` crate only converts types at the N-API boundary.
 
+pub mod image;
 pub mod tokenizer;

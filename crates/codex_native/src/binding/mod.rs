@@ -1,1 +1,3 @@
+mod image;
+mod tokenizer;
 mod version;

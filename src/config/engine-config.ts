@@ -1,0 +1,42 @@
+/**
+ * Process-level settings of one `Codex` instance: environment, CODEX_HOME and the merged config
+ * (config.toml, then `config`, then `configOverrides`), validated once at construction.
+ */
+import os from "node:os";
+import path from "node:path";
+import { InvalidArgumentError } from "../errors.js";
+import type { CodexOptions } from "../options/codex-options.js";
+import { flattenConfigObject, parseConfigOverride, readConfigFile, setConfigValue, type RawConfig } from "./config-file.js";
+import { KnownConfig, knownConfigKeys } from "./config-schema.js";
+
+export type EngineConfig = {
+  env: Record<string, string | undefined>;
+  codexHome: string;
+  apiKey: string | undefined;
+  baseUrl: string | undefined;
+  config: KnownConfig;
+};
+
+export function resolveEngineConfig(options: CodexOptions): EngineConfig {
+  const env: Record<string, string | undefined> = options.env ? { ...options.env } : { ...process.env };
+  const codexHome = path.resolve(options.codexHome ?? env.CODEX_HOME ?? path.join(env.HOME ?? os.homedir(), ".codex"));
+  const merged: RawConfig = readConfigFile(codexHome);
+  const overrides: Array<[string[], unknown]> = [
+    ...flattenConfigObject(options.config ?? {}),
+    ...(options.configOverrides ?? []).map(parseConfigOverride),
+  ];
+  for (const [keyPath, value] of overrides) {
+    if (!knownConfigKeys.includes(keyPath[0]!)) {
+      throw new InvalidArgumentError(
+        `Unsupported config override "${keyPath.join(".")}". Supported keys: ${knownConfigKeys.join(", ")}`,
+      );
+    }
+    setConfigValue(merged, keyPath, value);
+  }
+  const parsed = KnownConfig.safeParse(merged);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new InvalidArgumentError(`Invalid Codex config (config.toml or overrides): ${problems}`);
+  }
+  return { env, codexHome, apiKey: options.apiKey, baseUrl: options.baseUrl, config: parsed.data };
+}

@@ -1,0 +1,43 @@
+/**
+ * The body of one `POST /responses`, as Codex builds it (codex-engine-spec §1.2).
+ */
+import type { ResponseItem } from "../model/response-items.js";
+import type { TurnContext } from "./turn-context.js";
+import { normalizeHistory } from "./history.js";
+
+export function buildRequest(turn: TurnContext, history: readonly ResponseItem[]): Record<string, unknown> & { model: string } {
+  const { settings } = turn;
+  const model = settings.model;
+  const reasoning = model.supportsReasoningSummaries
+    ? {
+        ...((settings.reasoningEffort ?? model.defaultReasoningEffort)
+          ? { effort: settings.reasoningEffort ?? model.defaultReasoningEffort }
+          : {}),
+        ...(settings.reasoningSummary !== "none" ? { summary: settings.reasoningSummary } : {}),
+      }
+    : null;
+  const verbosity = model.supportsVerbosity ? (settings.verbosity ?? model.defaultVerbosity) : undefined;
+  const text =
+    verbosity || turn.outputSchema
+      ? {
+          ...(verbosity ? { verbosity } : {}),
+          ...(turn.outputSchema
+            ? { format: { type: "json_schema", strict: true, schema: turn.outputSchema, name: "codex_output_schema" } }
+            : {}),
+        }
+      : undefined;
+  return {
+    model: model.slug,
+    instructions: settings.baseInstructions,
+    input: normalizeHistory(history),
+    tools: turn.tools.specs(),
+    tool_choice: "auto",
+    parallel_tool_calls: model.supportsParallelToolCalls,
+    reasoning,
+    store: false,
+    stream: true,
+    include: reasoning ? ["reasoning.encrypted_content"] : [],
+    prompt_cache_key: turn.threadId,
+    ...(text ? { text } : {}),
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * Everything one turn needs, passed explicitly to each step (no ambient globals).
+ */
+import type { ThreadSettings } from "../config/thread-settings.js";
+import type { ResponsesClient } from "../model/responses-client.js";
+import type { ToolRegistry } from "../tools/tool-registry.js";
+import type { ItemEmitter } from "./item-emitter.js";
+import type { SessionRecorder } from "./session-recorder.js";
+
+export type TurnContext = {
+  threadId: string;
+  turnId: string;
+  settings: ThreadSettings;
+  env: Record<string, string | undefined>;
+  codexHome: string;
+  client: ResponsesClient;
+  tools: ToolRegistry;
+  recorder: SessionRecorder;
+  items: ItemEmitter;
+  /** Fires on the caller's abort; every await of the turn honours it. */
+  signal: AbortSignal;
+  /** The strict JSON schema of this turn's final answer, if any. */
+  outputSchema: Record<string, unknown> | undefined;
+};

@@ -1,0 +1,88 @@
+/**
+ * Runs one `run()` / `runStreamed()` call of a thread: opens the session on first use, writes the
+ * turn's framing lines (turn_context, task_started, user_message, task_complete or turn_aborted),
+ * and emits the events that announce them, each after its line is on disk.
+ */
+import type { EngineConfig } from "../config/engine-config.js";
+import type { ThreadSettings } from "../config/thread-settings.js";
+import { AbortError, CodexError } from "../errors.js";
+import type { NormalizedInput } from "../input/user-input.js";
+import type { ResponsesClient } from "../model/responses-client.js";
+import type { ResponseItem } from "../model/response-items.js";
+import type { ThreadEvent } from "../protocol/events.js";
+import type { ToolRegistry } from "../tools/tool-registry.js";
+import { ItemEmitter } from "./item-emitter.js";
+import { runTurn } from "./run-turn.js";
+import type { SessionRecorder } from "./session-recorder.js";
+
+/** The thread state a turn reads and extends. */
+export type ThreadState = {
+  threadId: string;
+  history: ResponseItem[];
+  recorder: SessionRecorder;
+};
+
+export type TurnRequest = {
+  engine: EngineConfig;
+  settings: ThreadSettings;
+  client: ResponsesClient;
+  tools: ToolRegistry;
+  input: NormalizedInput;
+  outputSchema: Record<string, unknown> | undefined;
+  signal: AbortSignal;
+  emit: (event: ThreadEvent) => void;
+};
+
+let turnCounter = 0;
+
+/**
+ * Runs the turn. Resolves when it completed or failed (a failure was emitted as `turn.failed` and
+ * is returned); throws AbortError when aborted.
+ */
+export async function executeTurn(state: ThreadState, request: TurnRequest): Promise<{ failure?: Error }> {
+  const { settings, emit, signal } = request;
+  turnCounter += 1;
+  const turnId = `${state.threadId}-turn-${turnCounter}`;
+  const recorder = state.recorder;
+  await recorder.recordTurnContext(turnId, settings);
+  await recorder.recordEvent({ type: "task_started", turn_id: turnId, model_context_window: settings.model.contextWindow ?? null });
+  emit({ type: "turn.started" });
+  await recorder.record([
+    {
+      item: request.input.message,
+      event: { type: "user_message", message: request.input.text, images: request.input.imagePaths.length > 0 ? request.input.imagePaths : null },
+    },
+  ]);
+  state.history.push(request.input.message);
+  const items = new ItemEmitter(emit);
+  try {
+    const result = await runTurn(
+      {
+        threadId: state.threadId,
+        turnId,
+        settings,
+        env: request.engine.env,
+        codexHome: request.engine.codexHome,
+        client: request.client,
+        tools: request.tools,
+        recorder,
+        items,
+        signal,
+        outputSchema: request.outputSchema,
+      },
+      state.history,
+    );
+    await recorder.recordEvent({ type: "task_complete", turn_id: turnId, last_agent_message: result.finalResponse || null });
+    emit({ type: "turn.completed", usage: result.usage });
+    return {};
+  } catch (error) {
+    if (signal.aborted || error instanceof AbortError || (error as Error)?.name === "AbortError") {
+      await recorder.recordEvent({ type: "turn_aborted", turn_id: turnId, reason: "interrupted" });
+      throw new AbortError("The turn was aborted");
+    }
+    const failure = error instanceof Error ? error : new CodexError(String(error));
+    await recorder.recordEvent({ type: "error", message: failure.message });
+    emit({ type: "turn.failed", error: { message: failure.message } });
+    return { failure };
+  }
+}

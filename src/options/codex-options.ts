@@ -1,0 +1,28 @@
+/**
+ * Options of `new Codex(...)`. The first seven fields are @openai/codex-sdk's; the rest are ours.
+ */
+
+/** A value accepted in `config` overrides (serialised like TOML values). */
+export type CodexConfigValue = string | number | boolean | CodexConfigValue[] | CodexConfigObject;
+/** A nested object of config overrides, e.g. `{ sandbox_workspace_write: { network_access: true } }`. */
+export type CodexConfigObject = { [key: string]: CodexConfigValue };
+
+export type CodexOptions = {
+  /** Accepted for compatibility with @openai/codex-sdk and ignored: no CLI binary is spawned. */
+  codexPathOverride?: string;
+  /** Base URL of the Responses API, e.g. `http://127.0.0.1:4000/v1`. */
+  baseUrl?: string;
+  /** API key; otherwise CODEX_API_KEY, OPENAI_API_KEY, then CODEX_HOME/auth.json. */
+  apiKey?: string;
+  /** Codex config overrides (same keys as config.toml), applied over CODEX_HOME/config.toml. */
+  config?: CodexConfigObject;
+  /** Raw `key=value` overrides (value in TOML syntax), applied after `config`. */
+  configOverrides?: string[];
+  /**
+   * Environment for the engine and the commands it runs. When given it replaces `process.env`
+   * entirely (as in @openai/codex-sdk), so pass PATH and HOME yourself.
+   */
+  env?: Record<string, string>;
+  /** Where sessions, auth.json and config.toml live; default `env.CODEX_HOME` or `~/.codex`. */
+  codexHome?: string;
+};

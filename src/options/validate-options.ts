@@ -1,0 +1,95 @@
+/**
+ * Runtime validation of the option bags (callers may be plain JavaScript). Unknown keys are
+ * rejected so that a misspelt or unsupported option never silently does nothing.
+ */
+import { z } from "zod";
+import { InvalidArgumentError } from "../errors.js";
+import type { CodexOptions } from "./codex-options.js";
+import type { ThreadOptions } from "./thread-options.js";
+import type { TurnOptions } from "./turn-options.js";
+
+const approval = z.enum(["never", "on-request", "on-failure", "untrusted"]);
+const stringArray = z.array(z.string());
+
+const CodexOptionsSchema = z
+  .object({
+    codexPathOverride: z.string().optional(),
+    baseUrl: z.string().min(1).optional(),
+    apiKey: z.string().min(1).optional(),
+    config: z.record(z.string(), z.unknown()).optional(),
+    configOverrides: stringArray.optional(),
+    env: z.record(z.string(), z.string()).optional(),
+    codexHome: z.string().min(1).optional(),
+  })
+  .strict();
+
+const ThreadOptionsSchema = z
+  .object({
+    model: z.string().min(1).optional(),
+    threadSource: z.string().min(1).optional(),
+    sandboxMode: z.enum(["read-only", "workspace-write", "danger-full-access"]).optional(),
+    workingDirectory: z.string().min(1).optional(),
+    skipGitRepoCheck: z.boolean().optional(),
+    modelReasoningEffort: z
+      .enum(["none", "minimal", "low", "medium", "high", "xhigh", "max", "ultra", "persistent"])
+      .optional(),
+    networkAccessEnabled: z.boolean().optional(),
+    webSearchMode: z.enum(["disabled", "cached", "live"]).optional(),
+    webSearchEnabled: z.boolean().optional(),
+    approvalPolicy: approval.optional(),
+    additionalDirectories: stringArray.optional(),
+    approvalMode: approval.optional(),
+    workspaceWriteOptions: z
+      .object({
+        writableRoots: stringArray.optional(),
+        networkAccess: z.boolean().optional(),
+        excludeTmpdirEnvVar: z.boolean().optional(),
+        excludeSlashTmp: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
+    fullAuto: z.boolean().optional(),
+    modelReasoningSummary: z.enum(["auto", "concise", "detailed", "none"]).optional(),
+    modelVerbosity: z.enum(["low", "medium", "high"]).optional(),
+    streamDeltas: z.boolean().optional(),
+    baseInstructions: z.string().optional(),
+    developerInstructions: z.string().optional(),
+  })
+  .strict();
+
+const TurnOptionsSchema = z
+  .object({
+    outputSchema: z.unknown().optional(),
+    signal: z.instanceof(AbortSignal).optional(),
+    cyberAccessProgram: z.unknown().optional(),
+  })
+  .strict();
+
+function check<T>(schema: z.ZodType, value: unknown, what: string): T {
+  const result = schema.safeParse(value ?? {});
+  if (!result.success) {
+    const problems = result.error.issues
+      .map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`)
+      .join("; ");
+    throw new InvalidArgumentError(`Invalid ${what}: ${problems}`);
+  }
+  return result.data as T;
+}
+
+export function validateCodexOptions(options: unknown): CodexOptions {
+  return check<CodexOptions>(CodexOptionsSchema, options, "CodexOptions");
+}
+
+export function validateThreadOptions(options: unknown): ThreadOptions {
+  return check<ThreadOptions>(ThreadOptionsSchema, options, "ThreadOptions");
+}
+
+export function validateTurnOptions(options: unknown): TurnOptions {
+  const turnOptions = check<TurnOptions>(TurnOptionsSchema, options, "TurnOptions");
+  if (turnOptions.cyberAccessProgram !== undefined) {
+    throw new InvalidArgumentError(
+      "TurnOptions.cyberAccessProgram is not supported by @codex-native/sdk (it selects an OpenAI-internal program of the Codex CLI)",
+    );
+  }
+  return turnOptions;
+}
