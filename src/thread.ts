@@ -59,12 +59,16 @@ export class Thread {
     const options = validateTurnOptions(turnOptions);
     if (options.signal?.aborted) throw new AbortError();
     const outputSchema = validateOutputSchema(options.outputSchema);
-    return { events: this.streamTurn(input, outputSchema, options.signal) };
+    return { events: this.streamTurn(input, outputSchema, options.signal, false) };
   }
 
   /** Runs a turn to completion and returns its items, final response and usage. */
   async run(input: Input, turnOptions: TurnOptions = {}): Promise<Turn> {
-    const { events } = await this.runStreamed(input, turnOptions);
+    const options = validateTurnOptions(turnOptions);
+    if (options.signal?.aborted) throw new AbortError();
+    const outputSchema = validateOutputSchema(options.outputSchema);
+    // Unlike the stream (which ends with turn.failed), run() rejects with the typed error.
+    const events = this.streamTurn(input, outputSchema, options.signal, true);
     const items: ThreadItem[] = [];
     let finalResponse = "";
     let usage: Usage | null = null;
@@ -90,7 +94,12 @@ export class Thread {
     active.emit({ type: "background_event", message: String(message) });
   }
 
-  private async *streamTurn(input: Input, outputSchema: Record<string, unknown> | undefined, signal: AbortSignal | undefined): AsyncGenerator<ThreadEvent> {
+  private async *streamTurn(
+    input: Input,
+    outputSchema: Record<string, unknown> | undefined,
+    signal: AbortSignal | undefined,
+    throwOnFailure: boolean,
+  ): AsyncGenerator<ThreadEvent> {
     if (this.busy) throw new ThreadBusyError("This thread is already running a turn; wait for it to finish before starting another");
     this.busy = true;
     const controller = new AbortController();
@@ -99,7 +108,7 @@ export class Thread {
     if (signal?.aborted) controller.abort(signal.reason);
     const queue = new AsyncQueue<ThreadEvent>();
     const turn = this.execute(input, outputSchema, controller.signal, queue).then(
-      (failure) => (failure ? queue.fail(failure) : queue.end()),
+      (failure) => (failure && throwOnFailure ? queue.fail(failure) : queue.end()),
       (error: unknown) => queue.fail(error),
     );
     try {
