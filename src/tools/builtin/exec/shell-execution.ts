@@ -1,0 +1,93 @@
+/**
+ * The shared run of `shell`, `shell_command` and `local_shell`: authorize, announce the
+ * `command_execution` item, run to completion, offer an unsandboxed retry after a likely sandbox
+ * denial, and format the answer (structured JSON or freeform text).
+ */
+import type { CommandAuthorizationRequest } from "../../../approvals/tool-authorizer.js";
+import type { SandboxPolicy } from "../../../sandbox/sandbox-policy.js";
+import type { CommandExecutionItem } from "../../../protocol/items.js";
+import type { ToolCallContext, ToolOutput } from "../../tool-handler.js";
+import { describeIoError } from "../apply-patch/index.js";
+import { authorizeOrRespond, retryWithoutSandbox } from "./command-authorization.js";
+import { formatFreeformOutput, formatStructuredOutput } from "./exec-output-format.js";
+import { runOneShot, signalNumber, type OneShotResult } from "./run-one-shot.js";
+import { isLikelySandboxDenied } from "./sandbox-denial.js";
+import { joinShellCommand } from "./shell-quote.js";
+import type { TruncationPolicy } from "./truncation.js";
+
+export type ShellInvocation = {
+  request: CommandAuthorizationRequest;
+  timeoutMs: number;
+  /** `structured` for shell/local_shell, `freeform` for shell_command. */
+  format: "structured" | "freeform";
+};
+
+export async function executeShellInvocation(invocation: ShellInvocation, context: ToolCallContext): Promise<ToolOutput> {
+  const { request, timeoutMs } = invocation;
+  const { services, settings } = context.turn;
+  const authorization = await authorizeOrRespond(services.authorizer, request, context.signal);
+  if (authorization.action !== "run") return authorization.output;
+
+  const item: CommandExecutionItem = {
+    id: context.items.nextId(),
+    type: "command_execution",
+    command: joinShellCommand(authorization.argv),
+    aggregated_output: "",
+    status: "in_progress",
+  };
+  context.items.started(item);
+
+  const run = async (argv: string[], sandbox: SandboxPolicy) => {
+    const environment = services.commandEnvironment();
+    const result = await runOneShot(
+      services.commandRunner,
+      { argv, cwd: request.cwd, env: environment, sandbox, sandboxCwd: settings.cwd },
+      timeoutMs,
+      context.signal,
+    );
+    return answerFor(result, item, invocation, settings.model.truncation);
+  };
+
+  const first = await run(authorization.argv, authorization.sandbox);
+  if (!first.deniedUnder(authorization.sandbox)) return first.answer;
+  const retry = await retryWithoutSandbox(services.authorizer, request, String(first.answer.output), context.signal);
+  if (retry.action === "run") return (await run(retry.argv, retry.sandbox)).answer;
+  return { ...first.answer, output: retry.message, success: false };
+}
+
+type Answer = { answer: ToolOutput; deniedUnder: (sandbox: SandboxPolicy) => boolean };
+
+/** The tool output and final item for one run, and whether it looks like a sandbox denial. */
+function answerFor(result: OneShotResult, item: CommandExecutionItem, invocation: ShellInvocation, policy: TruncationPolicy): Answer {
+  const never = () => false;
+  if (result.kind === "spawn_error") return { answer: failedBeforeOutput(item, `execution error: ${describeIoError(result.error)}`), deniedUnder: never };
+  // Killed by a signal we did not send: Codex reports the signal instead of output.
+  if (result.signal !== null) {
+    return { answer: failedBeforeOutput(item, `execution error: Sandbox(Signal(${signalNumber(result.signal)}))`), deniedUnder: never };
+  }
+  const outcome = {
+    exitCode: result.exitCode,
+    aggregatedOutput: result.aggregated,
+    durationMs: result.durationMs,
+    ...(result.timedOut ? { timeoutMs: invocation.timeoutMs } : {}),
+  };
+  const output = invocation.format === "freeform" ? formatFreeformOutput(outcome, policy) : formatStructuredOutput(outcome, policy);
+  const success = result.exitCode === 0;
+  const finalItem: CommandExecutionItem = {
+    ...item,
+    aggregated_output: result.aggregated,
+    exit_code: result.exitCode,
+    status: success ? "completed" : "failed",
+  };
+  return {
+    answer: { output, success, item: finalItem },
+    // A timeout is reported as such, never as a denial.
+    deniedUnder: (sandbox) =>
+      !result.timedOut && isLikelySandboxDenied({ sandbox, exitCode: result.exitCode, outputs: [result.stdout, result.stderr, result.aggregated] }),
+  };
+}
+
+// Codex reports these failures as exit -1 with the message as the item's output.
+function failedBeforeOutput(item: CommandExecutionItem, message: string): ToolOutput {
+  return { output: message, success: false, item: { ...item, aggregated_output: message, exit_code: -1, status: "failed" } };
+}
