@@ -1,7 +1,9 @@
 // Builds the Rust addon from source for this machine (no prebuilt download) and writes
 // native/codex-native.<platform>.node plus the generated type declarations in src/native/.
+// On Linux it also builds the sandbox/PTY exec helper and copies it to native/codex-native-exec
+// (the per-platform npm packages ship the same file beside the .node, see npm/linux-*/package.json).
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 
@@ -11,8 +13,9 @@ if (!existsSync(napiBin)) {
   console.error("build-native: @napi-rs/cli is missing; run `npm install` first.");
   process.exit(1);
 }
-const profile = process.env.CODEX_NATIVE_DEBUG_BUILD === "1" ? [] : ["--release"];
-const result = spawnSync(
+const debugBuild = process.env.CODEX_NATIVE_DEBUG_BUILD === "1";
+const profile = debugBuild ? [] : ["--release"];
+const addon = spawnSync(
   napiBin,
   [
     "build",
@@ -30,4 +33,16 @@ const result = spawnSync(
   ],
   { cwd: root, stdio: "inherit" },
 );
-process.exit(result.status ?? 1);
+if (addon.status !== 0) process.exit(addon.status ?? 1);
+
+// The helper confines commands with Landlock and seccomp, which only exist on Linux.
+if (process.platform === "linux") {
+  const helper = spawnSync("cargo", ["build", ...profile, "-p", "codex_exec_helper"], { cwd: root, stdio: "inherit" });
+  if (helper.status !== 0) process.exit(helper.status ?? 1);
+  const targetDirectory = process.env.CARGO_TARGET_DIR ? path.resolve(root, process.env.CARGO_TARGET_DIR) : path.join(root, "target");
+  const built = path.join(targetDirectory, debugBuild ? "debug" : "release", "codex-native-exec");
+  const destination = path.join(root, "native", "codex-native-exec");
+  mkdirSync(path.dirname(destination), { recursive: true });
+  copyFileSync(built, destination);
+  chmodSync(destination, 0o755);
+}

@@ -112,3 +112,43 @@ export class GitRepoCheckError extends CodexError {}
 
 /** `sendBackgroundEvent` was called while no turn is running. */
 export class NoActiveTurnError extends CodexError {}
+
+/** A native file search (`grep_files`) ran past its time budget. */
+export class FileSearchTimeoutError extends CodexError {}
+
+/**
+ * A sandboxed mode (`read-only`, `workspace-write`) was requested where no sandbox backend
+ * works: not Linux, a kernel without Landlock, or the `codex-native-exec` helper is missing.
+ * The command is never run unconfined instead.
+ */
+export class SandboxUnavailableError extends CodexError {}
+
+/** Why the sandbox policy refused an in-process write. */
+export type SandboxDenialReason = "read-only" | "outside-writable-roots" | "protected-path";
+
+/** An in-process write (e.g. apply_patch) targets a path the sandbox policy does not allow. */
+export class SandboxDeniedError extends CodexError {
+  /** The path that was refused, with symlinks of its existing parents resolved. */
+  readonly path: string;
+  readonly reason: SandboxDenialReason;
+
+  constructor(path: string, reason: SandboxDenialReason, message: string) {
+    super(message);
+    this.path = path;
+    this.reason = reason;
+  }
+}
+
+/** A command could not be started (not found, not executable). */
+export class CommandSpawnError extends CodexError {
+  /** The program that failed to start (argv[0]). */
+  readonly command: string;
+  /** errno name, e.g. "ENOENT" or "EACCES", when known. */
+  readonly code: string | undefined;
+
+  constructor(command: string, code: string | undefined, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.command = command;
+    this.code = code;
+  }
+}

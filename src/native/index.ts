@@ -1,7 +1,7 @@
 /**
  * Typed native functions. The rest of the SDK imports from here, never from the binding.
  */
-import { InvalidArgumentError } from "../errors.js";
+import { FileSearchTimeoutError, InvalidArgumentError } from "../errors.js";
 import { loadNativeBinding } from "./load.js";
 
 export { platformTriple } from "./load.js";
@@ -70,5 +70,82 @@ export function tokenizerDecode(tokens: Float64Array, handle: number): string {
     return loadNativeBinding().tokenizerDecode(tokens, handle);
   } catch (error) {
     rethrowInvalidArgument(error);
+  }
+}
+
+/** Options of {@link grepFiles}. */
+export type GrepFilesOptions = {
+  /** Directory or file to search. */
+  root: string;
+  /** Regular expression (ripgrep syntax); it never matches across lines. */
+  pattern: string;
+  /** A ripgrep `--glob` limiting the files searched (`*.rs`, `*.{ts,tsx}`). */
+  include?: string | undefined;
+  /** Directory that globs containing a slash are relative to (ripgrep's cwd); defaults to `root`. */
+  globBase?: string | undefined;
+  /** Maximum number of paths returned. */
+  limit: number;
+  /** Time budget; a search still running then rejects with FileSearchTimeoutError. */
+  timeoutMs?: number | undefined;
+};
+
+/** Options of {@link listFiles}. */
+export type ListFilesOptions = {
+  /** Directory or file to list. */
+  root: string;
+  /** A ripgrep `--glob` limiting the files listed. */
+  include?: string | undefined;
+  /** Directory that globs containing a slash are relative to; defaults to `root`. */
+  globBase?: string | undefined;
+  /** Maximum number of paths returned (the first ones in path order). */
+  limit?: number | undefined;
+  /** Time budget; a listing still running then rejects with FileSearchTimeoutError. */
+  timeoutMs?: number | undefined;
+};
+
+/** Maps a native file search rejection to our errors: bad input, time budget spent, else as is. */
+function rethrowFileSearchError(error: unknown): never {
+  if ((error as { code?: unknown } | null)?.code === "Cancelled") {
+    throw new FileSearchTimeoutError((error as Error).message, { cause: error });
+  }
+  rethrowInvalidArgument(error);
+}
+
+/**
+ * Files under `root` whose contents match `pattern`, most recently modified first, like
+ * `rg --files-with-matches --sortr=modified`: ignore files honoured, hidden and binary files
+ * skipped. Runs off the event loop. Rejects with InvalidArgumentError for a bad regex or glob or
+ * an inaccessible root (message `unable to access \`root\`: …`).
+ */
+export async function grepFiles(options: GrepFilesOptions): Promise<string[]> {
+  try {
+    return await loadNativeBinding().grepFilesAsync({
+      root: options.root,
+      pattern: options.pattern,
+      include: options.include,
+      globBase: options.globBase,
+      limit: options.limit,
+      timeoutMs: options.timeoutMs,
+    });
+  } catch (error) {
+    rethrowFileSearchError(error);
+  }
+}
+
+/**
+ * The files under `root` that ripgrep would search (`rg --files`), sorted by path. Runs off the
+ * event loop; rejects with InvalidArgumentError for a bad glob or an inaccessible root.
+ */
+export async function listFiles(options: ListFilesOptions): Promise<string[]> {
+  try {
+    return await loadNativeBinding().listFilesAsync({
+      root: options.root,
+      include: options.include,
+      globBase: options.globBase,
+      limit: options.limit,
+      timeoutMs: options.timeoutMs,
+    });
+  } catch (error) {
+    rethrowFileSearchError(error);
   }
 }

@@ -26,7 +26,8 @@ export function writableRootsOf(policy: SandboxPolicy, cwd: string, env: Record<
   if (policy.mode !== "workspace-write") return [];
   const roots = [cwd, ...policy.writableRoots];
   const tmpdir = env.TMPDIR;
-  if (!policy.excludeTmpdirEnvVar && tmpdir) roots.push(tmpdir);
+  // Codex only honours an absolute $TMPDIR; a relative one would silently grant a cwd subtree.
+  if (!policy.excludeTmpdirEnvVar && tmpdir && path.isAbsolute(tmpdir)) roots.push(tmpdir);
   if (!policy.excludeSlashTmp && os.platform() !== "win32") roots.push("/tmp");
   return [...new Set(roots.map((root) => path.resolve(cwd, root)))];
 }

@@ -1,5 +1,7 @@
 //! Plain-Rust core of `@codex-native/sdk`. Everything here is testable with `cargo test`
 //! without Node; the `codex_native` crate only converts types at the N-API boundary.
 
+pub mod file_search;
 pub mod image;
+pub mod sandbox;
 pub mod tokenizer;

@@ -1,3 +1,4 @@
+mod file_search;
 mod image;
 mod tokenizer;
 mod version;

@@ -1,0 +1,67 @@
+// Sandbox overhead: the same commands spawned plainly (danger-full-access: direct spawn) and
+// through codex-native-exec (read-only: Landlock + seccomp; workspace-write: also the mount
+// namespace that makes .git read-only), via the production NativeCommandRunner. Reports median
+// and p90 wall time per command, from spawn() until `exited` resolves.
+// Usage: npm run bench:sandbox [-- runs]   (needs `npm run build:native`; default 200 runs)
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { tsImport } from "tsx/esm/api";
+
+const runs = Number(process.argv[2] ?? 200);
+const { createCommandRunner, isSandboxSupported } = await tsImport("../../src/exec/sandboxed-command-runner.ts", import.meta.url);
+if (!isSandboxSupported()) {
+  console.error("bench:sandbox: the sandbox is not available here (build the helper with `npm run build:native`).");
+  process.exit(1);
+}
+
+const workspace = mkdtempSync(path.join(os.tmpdir(), "codex-sandbox-bench-"));
+mkdirSync(path.join(workspace, ".git"));
+const runner = createCommandRunner();
+const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: os.homedir() };
+const policies = {
+  plain: { mode: "danger-full-access", networkAccess: true },
+  "read-only": { mode: "read-only", networkAccess: false },
+  "workspace-write": { mode: "workspace-write", writableRoots: [], networkAccess: false, excludeTmpdirEnvVar: false, excludeSlashTmp: false },
+};
+const commands = {
+  true: ["true"],
+  "short sh script": ["sh", "-c", 'for f in a b c; do echo "$f" > /dev/null; done; ls > /dev/null'],
+};
+
+async function timeOnce(argv, sandbox) {
+  const started = process.hrtime.bigint();
+  const running = runner.spawn({ argv, cwd: workspace, env, tty: false, sandbox, sandboxCwd: workspace });
+  running.onOutput(() => {});
+  const exit = await running.exited;
+  if (exit.exitCode !== 0) throw new Error(`${argv.join(" ")} under ${sandbox.mode} exited ${exit.exitCode ?? exit.signal}`);
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+function percentile(sorted, fraction) {
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
+}
+
+console.log(`sandbox overhead, ${runs} runs each (${os.cpus().length} cores, ${os.release()})`);
+console.log(`${"command".padEnd(16)} ${"policy".padEnd(16)} ${"median ms".padStart(10)} ${"p90 ms".padStart(8)} ${"overhead".padStart(10)}`);
+try {
+  for (const [name, argv] of Object.entries(commands)) {
+    // Interleave the policies so machine noise hits them alike; warm up first.
+    const samples = Object.fromEntries(Object.keys(policies).map((policy) => [policy, []]));
+    for (const sandbox of Object.values(policies)) for (let warm = 0; warm < 5; warm += 1) await timeOnce(argv, sandbox);
+    for (let run = 0; run < runs; run += 1) {
+      for (const [policy, sandbox] of Object.entries(policies)) samples[policy].push(await timeOnce(argv, sandbox));
+    }
+    const plainMedian = percentile([...samples.plain].sort((a, b) => a - b), 0.5);
+    for (const [policy, values] of Object.entries(samples)) {
+      const sorted = [...values].sort((a, b) => a - b);
+      const median = percentile(sorted, 0.5);
+      const overhead = policy === "plain" ? "" : `+${(median - plainMedian).toFixed(2)} ms`;
+      console.log(
+        `${name.padEnd(16)} ${policy.padEnd(16)} ${median.toFixed(2).padStart(10)} ${percentile(sorted, 0.9).toFixed(2).padStart(8)} ${overhead.padStart(10)}`,
+      );
+    }
+  }
+} finally {
+  rmSync(workspace, { recursive: true, force: true });
+}

@@ -1,0 +1,122 @@
+use std::ffi::{CString, OsString};
+use std::os::fd::RawFd;
+use std::os::unix::ffi::OsStringExt;
+
+/// One command to run.
+#[derive(Debug, PartialEq, Eq)]
+pub struct RunArguments {
+    pub policy_json: String,
+    pub pty: bool,
+    pub status_fd: Option<RawFd>,
+    pub command: Vec<CString>,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Invocation {
+    Probe,
+    Run(RunArguments),
+}
+
+const USAGE: &str = "usage: codex-native-exec --probe | --policy <json> [--pty] [--status-fd <fd>] -- <program> [args...]";
+
+/// Parses the helper's own arguments; everything after `--` is the command, untouched.
+pub fn parse_arguments(
+    arguments: impl IntoIterator<Item = OsString>,
+) -> Result<Invocation, String> {
+    let mut arguments = arguments.into_iter();
+    let mut policy_json = None;
+    let mut pty = false;
+    let mut status_fd = None;
+    let mut command = Vec::new();
+    while let Some(argument) = arguments.next() {
+        match argument.to_str() {
+            Some("--probe") => return Ok(Invocation::Probe),
+            Some("--pty") => pty = true,
+            Some("--policy") => {
+                let value = arguments.next().ok_or("--policy needs a value")?;
+                policy_json = Some(
+                    value
+                        .into_string()
+                        .map_err(|_| "--policy is not valid UTF-8")?,
+                );
+            }
+            Some("--status-fd") => {
+                let value = arguments.next().ok_or("--status-fd needs a value")?;
+                let fd = value
+                    .to_str()
+                    .and_then(|text| text.parse::<RawFd>().ok())
+                    .filter(|fd| *fd > 2);
+                status_fd = Some(fd.ok_or("--status-fd must be a descriptor number above 2")?);
+            }
+            Some("--") => {
+                for part in arguments.by_ref() {
+                    command.push(
+                        CString::new(part.into_vec())
+                            .map_err(|_| "command arguments cannot contain NUL bytes")?,
+                    );
+                }
+            }
+            _ => return Err(format!("unexpected argument {argument:?}\n{USAGE}")),
+        }
+    }
+    let policy_json = policy_json.ok_or_else(|| format!("--policy is required\n{USAGE}"))?;
+    if command.is_empty() {
+        return Err(format!("no command after --\n{USAGE}"));
+    }
+    Ok(Invocation::Run(RunArguments {
+        policy_json,
+        pty,
+        status_fd,
+        command,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(parts: &[&str]) -> Result<Invocation, String> {
+        parse_arguments(parts.iter().map(OsString::from))
+    }
+
+    #[test]
+    fn parses_a_full_invocation() {
+        let parsed = parse(&[
+            "--policy",
+            "{}",
+            "--pty",
+            "--status-fd",
+            "3",
+            "--",
+            "sh",
+            "-c",
+            "--pty",
+        ])
+        .unwrap();
+        assert_eq!(
+            parsed,
+            Invocation::Run(RunArguments {
+                policy_json: "{}".into(),
+                pty: true,
+                status_fd: Some(3),
+                command: ["sh", "-c", "--pty"]
+                    .iter()
+                    .map(|part| CString::new(*part).unwrap())
+                    .collect(),
+            })
+        );
+        assert_eq!(parse(&["--probe"]).unwrap(), Invocation::Probe);
+    }
+
+    #[test]
+    fn rejects_incomplete_invocations() {
+        assert!(parse(&["--", "true"])
+            .unwrap_err()
+            .contains("--policy is required"));
+        assert!(parse(&["--policy", "{}"])
+            .unwrap_err()
+            .contains("no command"));
+        assert!(parse(&["--policy", "{}", "--status-fd", "1", "--", "true"]).is_err());
+        assert!(parse(&["--bogus"]).is_err());
+    }
+}
