@@ -16,6 +16,17 @@ export type {
   WorkspaceWriteOptions,
 } from "./options/thread-options.js";
 export type { TurnOptions } from "./options/turn-options.js";
+export type {
+  ApprovalCallback,
+  ApprovalCallbackAnswer,
+  ApprovalCallbackContext,
+} from "./approvals/approval-callback.js";
+export type {
+  ApprovalDecision,
+  ApprovalFileChange,
+  ApprovalRequest,
+  ApprovalRequestKind,
+} from "./approvals/approval-types.js";
 export type { Input, UserInput } from "./input/user-input.js";
 export type {
   BackgroundEvent,
@@ -52,7 +63,9 @@ export {
   AbortError,
   AuthenticationError,
   CodexError,
+  CommandSpawnError,
   ContextWindowExceededError,
+  FileSearchTimeoutError,
   GitRepoCheckError,
   InvalidArgumentError,
   InvalidRequestError,
@@ -61,6 +74,8 @@ export {
   NoActiveTurnError,
   RateLimitError,
   ResponseFailedError,
+  SandboxDeniedError,
+  SandboxUnavailableError,
   ServerError,
   SessionFileCorruptError,
   SessionNotFoundError,
@@ -68,7 +83,8 @@ export {
   ThreadBusyError,
   TimeoutError,
 } from "./errors.js";
-export type { ModelApiErrorDetails } from "./errors.js";
+export type { ModelApiErrorDetails, SandboxDenialReason } from "./errors.js";
+export { isSandboxSupported } from "./exec/sandboxed-command-runner.js";
 export { nativeVersion } from "./native/index.js";
 export { tokenizerCount, tokenizerDecode, tokenizerEncode } from "./tokenizer/tokenizer.js";
 export type { TokenizerEncodeOptions, TokenizerEncoding, TokenizerOptions } from "./tokenizer/tokenizer-options.js";

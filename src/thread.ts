@@ -6,7 +6,9 @@ import type { EngineConfig } from "./config/engine-config.js";
 import { resolveThreadSettings, type ThreadSettings } from "./config/thread-settings.js";
 import { executeTurn, type ThreadState } from "./engine/turn-runner.js";
 import { resumeSession, startSession } from "./engine/thread-session.js";
-import { AbortError, GitRepoCheckError, NoActiveTurnError, ThreadBusyError } from "./errors.js";
+import type { ApprovalCallback } from "./approvals/approval-callback.js";
+import { createThreadServices } from "./engine/create-thread-services.js";
+import { AbortError, GitRepoCheckError, InvalidArgumentError, NoActiveTurnError, ThreadBusyError } from "./errors.js";
 import { normalizeInput, type Input } from "./input/user-input.js";
 import type { ResponsesClient } from "./model/responses-client.js";
 import { validateOutputSchema } from "./options/output-schema.js";
@@ -30,7 +32,12 @@ export type StreamedTurn = { events: AsyncGenerator<ThreadEvent> };
 export type RunStreamedResult = StreamedTurn;
 
 /** Internal wiring handed over by `Codex`; not part of the public API. */
-export type ThreadRuntime = { engine: EngineConfig; client: () => ResponsesClient };
+export type ThreadRuntime = {
+  engine: EngineConfig;
+  client: () => ResponsesClient;
+  /** The Codex-wide approval callback, used when the thread has none of its own. */
+  approvalCallback: () => ApprovalCallback | undefined;
+};
 
 export class Thread {
   private _id: string | null;
@@ -38,6 +45,7 @@ export class Thread {
   private state: ThreadState | undefined;
   private activeTurn: { emit: (event: ThreadEvent) => void; state: ThreadState } | undefined;
   private busy = false;
+  private approvalCallback: ApprovalCallback | undefined;
 
   /** @internal Use `codex.startThread()` or `codex.resumeThread()`. */
   constructor(
@@ -81,6 +89,17 @@ export class Thread {
       }
     }
     return { items, finalResponse, usage };
+  }
+
+  /**
+   * Registers this thread's approval callback (it wins over `codex.setApprovalCallback`). It is
+   * asked whenever the approval policy requires a decision; pass undefined to remove it.
+   */
+  onApprovalRequest(callback: ApprovalCallback | undefined): void {
+    if (callback !== undefined && typeof callback !== "function") {
+      throw new InvalidArgumentError("onApprovalRequest expects a function (or undefined to remove it)");
+    }
+    this.approvalCallback = callback;
   }
 
   /**
@@ -152,7 +171,20 @@ export class Thread {
     const { engine } = this.runtime;
     const threadId = this._id ?? uuidV7();
     const opened = this._id ? await resumeSession(engine, this.settings, threadId) : await startSession(engine, this.settings, threadId);
-    this.state = { threadId, history: opened.history, recorder: opened.recorder };
-    return this.state;
+    const state: ThreadState = {
+      threadId,
+      history: opened.history,
+      recorder: opened.recorder,
+      currentTurnId: "",
+      services: createThreadServices({
+        engine,
+        settings: this.settings,
+        threadId,
+        currentTurnId: () => state.currentTurnId,
+        approvalCallback: () => this.approvalCallback ?? this.runtime.approvalCallback(),
+      }),
+    };
+    this.state = state;
+    return state;
   }
 }

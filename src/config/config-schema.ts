@@ -4,6 +4,7 @@
  * overrides, so an override never silently does nothing.
  */
 import { z } from "zod";
+import { ShellEnvironmentPolicy } from "../exec/environment-policy.js";
 
 const approvalPolicy = z.enum(["never", "on-request", "on-failure", "untrusted"]);
 const sandboxMode = z.enum(["read-only", "workspace-write", "danger-full-access"]);
@@ -51,6 +52,7 @@ export const KnownConfig = z.object({
   developer_instructions: z.string().optional(),
   model_instructions_file: z.string().optional(),
   project_doc_max_bytes: z.number().int().min(0).optional(),
+  shell_environment_policy: ShellEnvironmentPolicy.optional(),
 });
 export type KnownConfig = z.infer<typeof KnownConfig>;
 

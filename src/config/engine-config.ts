@@ -15,6 +15,8 @@ export type EngineConfig = {
   apiKey: string | undefined;
   baseUrl: string | undefined;
   config: KnownConfig;
+  /** How long an approval callback may take before the request counts as denied. */
+  approvalTimeoutMs: number | undefined;
 };
 
 export function resolveEngineConfig(options: CodexOptions): EngineConfig {
@@ -38,5 +40,12 @@ export function resolveEngineConfig(options: CodexOptions): EngineConfig {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
     throw new InvalidArgumentError(`Invalid Codex config (config.toml or overrides): ${problems}`);
   }
-  return { env, codexHome, apiKey: options.apiKey, baseUrl: options.baseUrl, config: parsed.data };
+  return {
+    env,
+    codexHome,
+    apiKey: options.apiKey,
+    baseUrl: options.baseUrl,
+    config: parsed.data,
+    approvalTimeoutMs: options.approvalTimeoutMs,
+  };
 }

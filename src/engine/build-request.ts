@@ -1,18 +1,18 @@
 /**
  * The body of one `POST /responses`, as Codex builds it (codex-engine-spec §1.2).
  */
+import type { ReasoningEffort, ResponsesRequestBody } from "../model/request-body.js";
 import type { ResponseItem } from "../model/response-items.js";
 import type { TurnContext } from "./turn-context.js";
 import { normalizeHistory } from "./history.js";
 
-export function buildRequest(turn: TurnContext, history: readonly ResponseItem[]): Record<string, unknown> & { model: string } {
+export function buildRequest(turn: TurnContext, history: readonly ResponseItem[]): ResponsesRequestBody {
   const { settings } = turn;
   const model = settings.model;
+  const effort = (settings.reasoningEffort ?? model.defaultReasoningEffort) as ReasoningEffort | undefined;
   const reasoning = model.supportsReasoningSummaries
     ? {
-        ...((settings.reasoningEffort ?? model.defaultReasoningEffort)
-          ? { effort: settings.reasoningEffort ?? model.defaultReasoningEffort }
-          : {}),
+        ...(effort ? { effort } : {}),
         ...(settings.reasoningSummary !== "none" ? { summary: settings.reasoningSummary } : {}),
       }
     : null;
@@ -22,7 +22,7 @@ export function buildRequest(turn: TurnContext, history: readonly ResponseItem[]
       ? {
           ...(verbosity ? { verbosity } : {}),
           ...(turn.outputSchema
-            ? { format: { type: "json_schema", strict: true, schema: turn.outputSchema, name: "codex_output_schema" } }
+            ? { format: { type: "json_schema" as const, strict: true, schema: turn.outputSchema, name: "codex_output_schema" } }
             : {}),
         }
       : undefined;

@@ -39,7 +39,9 @@ async function runOne(turn: TurnContext, lock: ReadWriteLock, call: ToolCall): P
   try {
     return await (handler.parallel ? lock.withShared(run) : lock.withExclusive(run));
   } catch (error) {
+    // An abort (the caller's signal, or a user's "abort" approval decision) ends the turn.
     if (turn.signal.aborted) throw new AbortError();
+    if (error instanceof AbortError) throw error;
     // A throwing handler is reported to the model, which can adapt; the turn goes on.
     return { output: `tool ${call.name} failed: ${error instanceof Error ? error.message : String(error)}`, success: false };
   }

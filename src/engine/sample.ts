@@ -3,6 +3,7 @@
  * stream agent-message and reasoning text as item.started / item.updated events. Items are
  * returned, not recorded, so that a retried stream never leaves half an attempt behind.
  */
+import type { ResponsesRequestBody } from "../model/request-body.js";
 import type { ResponseItem } from "../model/response-items.js";
 import { tokenUsageFromResponses, type TokenUsage } from "../model/responses-usage.js";
 import type { AgentMessageItem, ReasoningItem } from "../protocol/items.js";
@@ -20,11 +21,11 @@ export type SampleResult = {
 /** Thread items streamed before their output item is done, keyed by output index. */
 type StreamingItem = { item: AgentMessageItem | ReasoningItem; summaryParts: string[] };
 
-export async function sample(turn: TurnContext, body: Record<string, unknown>): Promise<SampleResult> {
+export async function sample(turn: TurnContext, body: ResponsesRequestBody): Promise<SampleResult> {
   const items: SampledItem[] = [];
   // Kept across retries: a re-sent request reuses the ids of items already shown as started.
   const streaming = new Map<number, StreamingItem>();
-  const events = turn.client.stream(body as never, { signal: turn.signal, headers: { session_id: turn.threadId } });
+  const events = turn.client.stream(body, { signal: turn.signal, headers: { session_id: turn.threadId } });
   for await (const event of events) {
     switch (event.type) {
       case "codex.stream_retry":

@@ -6,6 +6,7 @@ import type { ResponsesClient } from "../model/responses-client.js";
 import type { ToolRegistry } from "../tools/tool-registry.js";
 import type { ItemEmitter } from "./item-emitter.js";
 import type { SessionRecorder } from "./session-recorder.js";
+import type { ThreadServices } from "./thread-services.js";
 
 export type TurnContext = {
   threadId: string;
@@ -19,6 +20,8 @@ export type TurnContext = {
   items: ItemEmitter;
   /** Fires on the caller's abort; every await of the turn honours it. */
   signal: AbortSignal;
+  /** Per-thread services (command runner, authorizer, cross-turn tool state). */
+  services: ThreadServices;
   /** The strict JSON schema of this turn's final answer, if any. */
   outputSchema: Record<string, unknown> | undefined;
 };

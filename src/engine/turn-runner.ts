@@ -3,6 +3,7 @@
  * turn's framing lines (turn_context, task_started, user_message, task_complete or turn_aborted),
  * and emits the events that announce them, each after its line is on disk.
  */
+import { randomUUID } from "node:crypto";
 import type { EngineConfig } from "../config/engine-config.js";
 import type { ThreadSettings } from "../config/thread-settings.js";
 import { AbortError, CodexError } from "../errors.js";
@@ -14,12 +15,16 @@ import type { ToolRegistry } from "../tools/tool-registry.js";
 import { ItemEmitter } from "./item-emitter.js";
 import { runTurn } from "./run-turn.js";
 import type { SessionRecorder } from "./session-recorder.js";
+import type { ThreadServices } from "./thread-services.js";
 
 /** The thread state a turn reads and extends. */
 export type ThreadState = {
   threadId: string;
   history: ResponseItem[];
   recorder: SessionRecorder;
+  services: ThreadServices;
+  /** The id of the turn in progress (approval requests carry it). */
+  currentTurnId: string;
 };
 
 export type TurnRequest = {
@@ -33,16 +38,14 @@ export type TurnRequest = {
   emit: (event: ThreadEvent) => void;
 };
 
-let turnCounter = 0;
-
 /**
  * Runs the turn. Resolves when it completed or failed (a failure was emitted as `turn.failed` and
  * is returned); throws AbortError when aborted.
  */
 export async function executeTurn(state: ThreadState, request: TurnRequest): Promise<{ failure?: Error }> {
   const { settings, emit, signal } = request;
-  turnCounter += 1;
-  const turnId = `${state.threadId}-turn-${turnCounter}`;
+  const turnId = randomUUID();
+  state.currentTurnId = turnId;
   const recorder = state.recorder;
   await recorder.recordTurnContext(turnId, settings);
   await recorder.recordEvent({ type: "task_started", turn_id: turnId, model_context_window: settings.model.contextWindow ?? null });
@@ -67,6 +70,7 @@ export async function executeTurn(state: ThreadState, request: TurnRequest): Pro
         tools: request.tools,
         recorder,
         items,
+        services: state.services,
         signal,
         outputSchema: request.outputSchema,
       },

@@ -17,17 +17,21 @@ export type ModelInfo = {
   defaultVerbosity?: "low" | "medium" | "high";
   defaultReasoningEffort?: string;
   contextWindow?: number;
+  /** Extra built-in tools this family is offered (Codex's `experimental_supported_tools`). */
+  experimentalSupportedTools: string[];
   /** Tool-output truncation budget: bytes, or tokens (≈ 4 bytes each). */
   truncation: { mode: "bytes" | "tokens"; limit: number };
 };
 
-type ModelFamily = Omit<ModelInfo, "slug"> & { prefix: string };
+type ModelFamily = Omit<ModelInfo, "slug" | "experimentalSupportedTools"> & { prefix: string; experimentalSupportedTools?: string[] };
 
 const bytes10k = { mode: "bytes", limit: 10_000 } as const;
 const tokens10k = { mode: "tokens", limit: 10_000 } as const;
 
 // Longest prefix first: the first match wins.
 const families: ModelFamily[] = [
+  // Codex's test family: the one that is offered the experimental file tools.
+  { prefix: "test-gpt-5", shellType: "unified_exec", applyPatchTool: "freeform", supportsParallelToolCalls: true, supportsReasoningSummaries: true, supportsVerbosity: false, defaultReasoningEffort: "medium", contextWindow: 272_000, truncation: tokens10k, experimentalSupportedTools: ["grep_files", "read_file", "list_dir"] },
   { prefix: "gpt-6", shellType: "unified_exec", applyPatchTool: "freeform", supportsParallelToolCalls: false, supportsReasoningSummaries: true, supportsVerbosity: true, defaultVerbosity: "low", defaultReasoningEffort: "low", contextWindow: 272_000, truncation: tokens10k },
   { prefix: "gpt-5.5", shellType: "unified_exec", applyPatchTool: "freeform", supportsParallelToolCalls: true, supportsReasoningSummaries: true, supportsVerbosity: true, defaultVerbosity: "low", defaultReasoningEffort: "medium", contextWindow: 272_000, truncation: tokens10k },
   { prefix: "gpt-5.2-codex", shellType: "unified_exec", applyPatchTool: "freeform", supportsParallelToolCalls: true, supportsReasoningSummaries: true, supportsVerbosity: false, defaultReasoningEffort: "medium", contextWindow: 272_000, truncation: tokens10k },
@@ -60,6 +64,6 @@ export const defaultModel = "gpt-5.5";
 /** Looks up the family of a model slug (prefix match, as Codex's `find_model_info_for_slug`). */
 export function modelInfoFor(slug: string): ModelInfo {
   const family = families.find((candidate) => slug.startsWith(candidate.prefix));
-  const { prefix: _prefix, ...info } = family ?? { prefix: "", ...unknownModel };
-  return { slug, ...info };
+  const { prefix: _prefix, experimentalSupportedTools, ...info } = family ?? { prefix: "", ...unknownModel };
+  return { slug, ...info, experimentalSupportedTools: experimentalSupportedTools ?? [] };
 }

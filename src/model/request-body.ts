@@ -5,8 +5,8 @@
 import { z } from "zod";
 import { ResponseItem } from "./response-items.js";
 
-/** Reasoning effort values the API accepts. */
-export const ReasoningEffort = z.enum(["none", "minimal", "low", "medium", "high", "xhigh"]);
+/** Reasoning effort values (the newest models add max, ultra and persistent). */
+export const ReasoningEffort = z.enum(["none", "minimal", "low", "medium", "high", "xhigh", "max", "ultra", "persistent"]);
 export type ReasoningEffort = z.infer<typeof ReasoningEffort>;
 
 /** Reasoning summary detail. */

@@ -25,4 +25,9 @@ export type CodexOptions = {
   env?: Record<string, string>;
   /** Where sessions, auth.json and config.toml live; default `env.CODEX_HOME` or `~/.codex`. */
   codexHome?: string;
+  /**
+   * How long an approval callback may take (ms) before the request counts as denied; default
+   * 5 minutes, `Infinity` to wait for ever.
+   */
+  approvalTimeoutMs?: number;
 };

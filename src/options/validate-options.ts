@@ -20,6 +20,7 @@ const CodexOptionsSchema = z
     configOverrides: stringArray.optional(),
     env: z.record(z.string(), z.string()).optional(),
     codexHome: z.string().min(1).optional(),
+    approvalTimeoutMs: z.number().positive().optional(),
   })
   .strict();
 

@@ -5,19 +5,24 @@ import type { ToolHandler, ToolSpec } from "./tool-handler.js";
 
 export class ToolRegistry {
   private readonly handlers = new Map<string, ToolHandler>();
-  private readonly extraSpecs: ToolSpec[];
+  private readonly serverSideSpecs: ToolSpec[];
+  private readonly trailing: ToolHandler[];
 
-  /** `extraSpecs` are server-side tools (web_search) that have no local handler. */
-  constructor(handlers: ToolHandler[], extraSpecs: ToolSpec[] = []) {
-    for (const handler of handlers) this.handlers.set(handler.name, handler);
-    this.extraSpecs = extraSpecs;
+  /**
+   * `serverSideSpecs` are tools the API runs itself (web_search), with no local handler;
+   * `trailing` handlers are advertised after them (Codex lists view_image last).
+   */
+  constructor(handlers: ToolHandler[], serverSideSpecs: ToolSpec[] = [], trailing: ToolHandler[] = []) {
+    for (const handler of [...handlers, ...trailing]) this.handlers.set(handler.name, handler);
+    this.serverSideSpecs = serverSideSpecs;
+    this.trailing = trailing;
   }
 
-  /** The request's `tools` array, in registration order. */
+  /** The request's `tools` array, in Codex's order: local tools, server-side tools, trailing tools. */
   specs(): ToolSpec[] {
-    const specs: ToolSpec[] = [];
-    for (const handler of this.handlers.values()) if (handler.spec) specs.push(handler.spec);
-    return [...specs, ...this.extraSpecs];
+    const advertised = (handlers: Iterable<ToolHandler>) => [...handlers].flatMap((handler) => (handler.spec ? [handler.spec] : []));
+    const leading = [...this.handlers.values()].filter((handler) => !this.trailing.includes(handler));
+    return [...advertised(leading), ...this.serverSideSpecs, ...advertised(this.trailing)];
   }
 
   handlerFor(name: string): ToolHandler | undefined {

@@ -54,7 +54,7 @@ test("the request carries Codex's body fields, context messages and session head
   assert.match(body.instructions, /coding agent/);
   assert.deepEqual(
     body.tools.map((tool: any) => tool.name ?? tool.type),
-    ["update_plan", "web_search"],
+    ["exec_command", "write_stdin", "update_plan", "apply_patch", "web_search", "view_image"],
   );
   const texts = inputTexts(body);
   assert.match(texts[0]!, /^developer: <permissions instructions>\n.*`read-only`/s);

@@ -115,7 +115,7 @@ test("config overrides and the seed aliases reach the request and the session fi
   const body = harness.server.requests.at(-1)!.body;
   assert.equal(body.model, "gpt-5.2-codex");
   assert.deepEqual(body.reasoning, { effort: "low", summary: "auto" });
-  assert.deepEqual(body.tools.map((tool: any) => tool.name ?? tool.type), ["update_plan"]);
+  assert.deepEqual(body.tools.map((tool: any) => tool.name ?? tool.type), ["exec_command", "write_stdin", "update_plan", "apply_patch", "view_image"]);
   const permissions = body.input[0].content[0].text as string;
   assert.match(permissions, /`workspace-write`/);
   assert.match(permissions, /Network access is enabled/);
