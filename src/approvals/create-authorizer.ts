@@ -23,7 +23,6 @@ import type {
   CommandAuthorization,
   CommandAuthorizationRequest,
   PatchAuthorization,
-  PatchAuthorizationRequest,
   ToolAuthorizer,
   ToolCallAuthorization,
   ToolCallAuthorizationRequest,

@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { Codex } from "../codex.js";
 import { CodexError } from "../errors.js";
 import type { ThreadOptions } from "../options/thread-options.js";
-import { packageVersion } from "../util/package-version.js";
+import { packageVersion } from "../util/package-root.js";
 
 const usage = `Usage: codex-native <command> [options]
 

@@ -14,7 +14,7 @@ import { sandboxPolicyToCodex } from "../sandbox/sandbox-policy.js";
 import { readRollout } from "../sessions/rollout-reader.js";
 import { findRolloutFile } from "../sessions/rollout-paths.js";
 import { RolloutWriter } from "../sessions/rollout-writer.js";
-import { packageVersion } from "../util/package-version.js";
+import { packageVersion } from "../util/package-root.js";
 import { textMessage } from "./history.js";
 import { SessionRecorder } from "./session-recorder.js";
 

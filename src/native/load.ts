@@ -2,16 +2,15 @@
  * Finds and loads the compiled addon. This module and ./index.ts are the only places that
  * touch the binding; everything else imports the typed functions from ./index.ts.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { NativeBindingError } from "../errors.js";
+import { packageName, packageRoot } from "../util/package-root.js";
 import type * as Binding from "./binding.js";
 
 export type NativeBinding = typeof Binding;
 
-const packageName = "@codex-native/sdk";
 const binaryName = "codex-native";
 
 /** napi-rs platform suffix for this process, e.g. `linux-x64-gnu`. */
@@ -27,24 +26,6 @@ function isMusl(): boolean {
   return !report?.header?.glibcVersionRuntime;
 }
 
-/** Walks up from this file to the directory holding our package.json (works from src/ and dist/). */
-function packageRoot(): string {
-  let directory = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const manifest = path.join(directory, "package.json");
-    if (existsSync(manifest)) {
-      try {
-        if ((JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === packageName) return directory;
-      } catch {
-        // An unreadable package.json on the way up is not ours; keep walking.
-      }
-    }
-    const parent = path.dirname(directory);
-    if (parent === directory) throw new NativeBindingError(`Cannot locate the ${packageName} package root`);
-    directory = parent;
-  }
-}
-
 let cached: NativeBinding | undefined;
 
 /** Loads the addon once. Order: CODEX_NATIVE_BINDING, the source build in native/, the platform package. */
@@ -56,7 +37,11 @@ export function loadNativeBinding(): NativeBinding {
   const candidates: Array<() => string> = [];
   const override = process.env.CODEX_NATIVE_BINDING;
   if (override) candidates.push(() => path.resolve(override));
-  candidates.push(() => path.join(packageRoot(), "native", `${binaryName}.${triple}.node`));
+  candidates.push(() => {
+    const root = packageRoot();
+    if (!root) throw new NativeBindingError(`Cannot locate the ${packageName} package root`);
+    return path.join(root, "native", `${binaryName}.${triple}.node`);
+  });
   candidates.push(() => require.resolve(`${packageName}-${triple}`));
   for (const candidate of candidates) {
     let file: string;

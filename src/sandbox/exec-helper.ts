@@ -3,14 +3,13 @@
  * the addon) and asks it once per process whether this kernel can confine commands.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { platformTriple } from "../native/load.js";
+import { packageName, packageRoot } from "../util/package-root.js";
 
-const packageName = "@codex-native/sdk";
 /** File name of the helper in `native/` and in the per-platform package. */
 export const execHelperFileName = "codex-native-exec";
 
@@ -41,23 +40,6 @@ export type SandboxSupport = {
    */
   readOnlyMounts: boolean;
 };
-
-function packageRoot(): string | undefined {
-  let directory = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const manifest = path.join(directory, "package.json");
-    if (existsSync(manifest)) {
-      try {
-        if ((JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === packageName) return directory;
-      } catch {
-        // Not our manifest; keep walking up.
-      }
-    }
-    const parent = path.dirname(directory);
-    if (parent === directory) return undefined;
-    directory = parent;
-  }
-}
 
 /**
  * Where the helper lives: `CODEX_NATIVE_EXEC_HELPER`, else `native/codex-native-exec` in this
