@@ -15,7 +15,7 @@ import { interceptPatch, recognisePatch, type ApplyPatchInterceptor } from "./ap
 import { decodeLossy } from "./captured-output.js";
 import { authorizeOrRespond, retryWithoutSandbox } from "./command-authorization.js";
 import { isLikelySandboxDenied } from "./sandbox-denial.js";
-import { joinShellCommand } from "./shell-quote.js";
+import { startCommandItem } from "./command-item.js";
 import { collectOutputUntilDeadline, unifiedExecManagerFor } from "./unified-exec-manager.js";
 import { completedExecItem, UnifiedExecProcess } from "./unified-exec-process.js";
 import { UNIFIED_EXEC_ENV, execCommandYieldTime, outputTokenBudget, unifiedExecResponseText } from "./unified-exec-limits.js";
@@ -116,14 +116,7 @@ export function createExecCommandHandler(spec: ToolSpec | null, interceptApplyPa
       if (authorization.action !== "run") return authorization.output;
 
       const manager = unifiedExecManagerFor(services.toolState);
-      const item: CommandExecutionItem = {
-        id: context.items.nextId(),
-        type: "command_execution",
-        command: joinShellCommand(authorization.argv),
-        aggregated_output: "",
-        status: "in_progress",
-      };
-      context.items.started(item);
+      const item = startCommandItem(context, authorization.argv);
 
       const tty = args.tty ?? false;
       const start = (runArgv: string[], sandbox: SandboxPolicy) =>

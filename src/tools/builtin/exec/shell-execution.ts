@@ -12,7 +12,7 @@ import { authorizeOrRespond, retryWithoutSandbox } from "./command-authorization
 import { formatFreeformOutput, formatStructuredOutput } from "./exec-output-format.js";
 import { runOneShot, signalNumber, type OneShotResult } from "./run-one-shot.js";
 import { isLikelySandboxDenied } from "./sandbox-denial.js";
-import { joinShellCommand } from "./shell-quote.js";
+import { startCommandItem } from "./command-item.js";
 import type { TruncationPolicy } from "./truncation.js";
 
 export type ShellInvocation = {
@@ -28,14 +28,7 @@ export async function executeShellInvocation(invocation: ShellInvocation, contex
   const authorization = await authorizeOrRespond(services.authorizer, request, context.signal);
   if (authorization.action !== "run") return authorization.output;
 
-  const item: CommandExecutionItem = {
-    id: context.items.nextId(),
-    type: "command_execution",
-    command: joinShellCommand(authorization.argv),
-    aggregated_output: "",
-    status: "in_progress",
-  };
-  context.items.started(item);
+  const item = startCommandItem(context, authorization.argv);
 
   const run = async (argv: string[], sandbox: SandboxPolicy) => {
     const environment = services.commandEnvironment();
