@@ -94,3 +94,20 @@ test("server-side web searches surface as web_search items", async () => {
   const webSearch = (harness.server.requests.at(-1)!.body.tools as any[]).find((tool) => tool.type === "web_search");
   assert.deepEqual(webSearch, { type: "web_search", external_web_access: true });
 });
+
+test("parallel tool calls really run at the same time (each waits for the other)", async () => {
+  // Each command announces itself and waits up to 10 s for the other one: run one after the
+  // other, the first would give up and print "alone".
+  const rendezvous = (mine: string, theirs: string) =>
+    `touch ${mine}; for i in $(seq 1 200); do [ -f ${theirs} ] && { echo met; exit 0; }; sleep 0.05; done; echo alone`;
+  harness.server.enqueue(
+    mockTurn([
+      functionCall("exec_command", { cmd: rendezvous("left.flag", "right.flag"), yield_time_ms: 15000 }, { callId: "call_left" }),
+      functionCall("exec_command", { cmd: rendezvous("right.flag", "left.flag"), yield_time_ms: 15000 }, { callId: "call_right" }),
+    ]),
+    mockTurn([assistantMessage("both met")]),
+  );
+  await harness.codex().startThread(fullAccess()).run("meet");
+  assert.match(outputOf("call_left") as string, /Output:\nmet\n$/);
+  assert.match(outputOf("call_right") as string, /Output:\nmet\n$/);
+});
