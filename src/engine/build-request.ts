@@ -33,7 +33,8 @@ export function buildRequest(turn: TurnContext, history: readonly ResponseItem[]
     tools: turn.tools.specs(),
     tool_choice: "auto",
     parallel_tool_calls: model.supportsParallelToolCalls,
-    reasoning,
+    // Omitted rather than null for models without reasoning: some compatible servers reject null.
+    ...(reasoning ? { reasoning } : {}),
     store: false,
     stream: true,
     include: reasoning ? ["reasoning.encrypted_content"] : [],

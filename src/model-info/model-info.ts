@@ -49,9 +49,11 @@ const families: ModelFamily[] = [
   { prefix: "gpt-oss", shellType: "shell", applyPatchTool: "function", supportsParallelToolCalls: false, supportsReasoningSummaries: false, supportsVerbosity: false, contextWindow: 96_000, truncation: bytes10k },
 ];
 
+// Unknown slugs (often a compatible server's own models) get apply_patch as a plain JSON function:
+// freeform grammar tools are an OpenAI-specific feature.
 const unknownModel: Omit<ModelFamily, "prefix"> = {
   shellType: "unified_exec",
-  applyPatchTool: "freeform",
+  applyPatchTool: "function",
   supportsParallelToolCalls: false,
   supportsReasoningSummaries: false,
   supportsVerbosity: false,

@@ -127,3 +127,13 @@ test("an invalid outputSchema is rejected before any request", async () => {
   await assert.rejects(thread.run("x", { outputSchema: { properties: {} } }), { name: "InvalidArgumentError", message: /"type"/ });
   assert.equal(harness.server.requests.length, before);
 });
+
+test("an unknown model (a compatible server's) gets no reasoning field and a JSON apply_patch", async () => {
+  harness.server.enqueue(mockTurn([assistantMessage("hi")]));
+  const thread = harness.codex().startThread({ workingDirectory: harness.workdir, model: "llama-3.3-70b" });
+  await thread.run("hello");
+  const body = harness.server.requests.at(-1)!.body;
+  assert.equal("reasoning" in body, false);
+  assert.deepEqual(body.include, []);
+  assert.equal(body.tools.find((tool: any) => tool.name === "apply_patch").type, "function");
+});
