@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { AbortError, ThreadBusyError } from "../../src/index.js";
-import { assistantMessage, mockTurn, stall } from "../../src/testing/index.js";
+import { assistantMessage, functionCall, mockTurn, stall } from "../../src/testing/index.js";
 import { createHarness, inputTexts, type Harness } from "../helpers/e2e-harness.js";
 
 let harness: Harness;
@@ -73,4 +74,47 @@ test("a second concurrent run on the same thread is a ThreadBusyError", async ()
   await harness.server.waitForRequests(harness.server.requests.length + 1);
   await assert.rejects(thread.run("second"), ThreadBusyError);
   assert.equal((await first).finalResponse, "late");
+});
+
+test("aborting while a tool runs kills its process and keeps the thread usable", async () => {
+  const { readFile } = await import("node:fs/promises");
+  const path = await import("node:path");
+  const pidFile = path.join(harness.workdir, "tool.pid");
+  harness.server.enqueue(
+    mockTurn([functionCall("exec_command", { cmd: `echo $$ > ${pidFile}; exec sleep 30`, yield_time_ms: 20000 }, { callId: "call_sleep" })]),
+  );
+  const thread = harness.codex().startThread({ workingDirectory: harness.workdir, skipGitRepoCheck: true, sandboxMode: "danger-full-access" });
+  const controller = new AbortController();
+  const { events } = await thread.runStreamed("sleep", { signal: controller.signal });
+  const consumed = (async () => {
+    for await (const event of events) {
+      if (event.type === "item.started" && event.item.type === "command_execution") {
+        // Wait until the shell has written its pid, then abort the turn.
+        for (let attempt = 0; attempt < 200; attempt += 1) {
+          const text = await readFile(pidFile, "utf8").catch(() => "");
+          if (text.trim()) break;
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        controller.abort();
+      }
+    }
+  })();
+  await assert.rejects(consumed, AbortError);
+  const pid = Number((await readFile(pidFile, "utf8")).trim());
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      return !/State:\s+Z/.test(status);
+    } catch {
+      return false;
+    }
+  };
+  for (let attempt = 0; attempt < 100 && alive(); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.equal(alive(), false, "the command's process is gone");
+  harness.server.enqueue(mockTurn([assistantMessage("back")]));
+  const next = await thread.run("after abort");
+  assert.equal(next.finalResponse, "back");
+  const outputs = (harness.server.requests.at(-1)!.body.input as any[]).filter((item) => item.call_id === "call_sleep");
+  assert.deepEqual(outputs.map((item) => item.type), ["function_call", "function_call_output"]);
 });
