@@ -1,25 +1,18 @@
 // Interoperability check with the real Codex CLI (not part of CI; the CLI is installed on demand
-// into bench/.baseline/turn-overhead, as the turn-overhead bench does):
+// by bench/shared/upstream-codex.mjs, as for the turn-overhead bench):
 //   1. a thread written by @codex-native/sdk is resumed by `codex exec resume <id>`;
 //   2. a thread written by `codex exec` is resumed by `codex.resumeThread(id)`.
 // Both against the mock Responses server; prints what each side sent. Usage: npm run check:cli-interop
 import { execFile, execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
+import { ensureUpstreamCodex, writeMockProviderConfig } from "../bench/shared/upstream-codex.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const baselineDir = path.join(root, "bench/.baseline/turn-overhead");
-if (!existsSync(path.join(baselineDir, "node_modules/@openai/codex-sdk"))) {
-  mkdirSync(baselineDir, { recursive: true });
-  writeFileSync(path.join(baselineDir, "package.json"), JSON.stringify({ name: "turn-overhead-baseline", private: true }));
-  execFileSync("npm", ["install", "--no-audit", "--no-fund", "@openai/codex-sdk@0.163.0"], { cwd: baselineDir, stdio: "inherit" });
-}
-const codexBin = execFileSync("find", [path.join(baselineDir, "node_modules/@openai"), "-path", "*/bin/codex", "-type", "f"], { encoding: "utf8" })
-  .trim()
-  .split("\n")[0];
+const codexBin = ensureUpstreamCodex();
 if (!existsSync(path.join(root, "dist/index.js"))) execFileSync("npm", ["run", "build:ts"], { cwd: root, stdio: "inherit" });
 const { Codex } = await import(pathToFileURL(path.join(root, "dist/index.js")).href);
 const testing = await import(pathToFileURL(path.join(root, "dist/testing.js")).href);
@@ -32,10 +25,7 @@ function freshHome() {
   const work = path.join(home, "work");
   mkdirSync(codexHome);
   mkdirSync(work);
-  writeFileSync(
-    path.join(codexHome, "config.toml"),
-    `model = "gpt-5.5"\nmodel_provider = "mock"\n[model_providers.mock]\nname = "mock"\nbase_url = "${server.url}"\nenv_key = "OPENAI_API_KEY"\nwire_api = "responses"\n`,
-  );
+  writeMockProviderConfig(codexHome, server.url);
   return { codexHome, work, env: { PATH: process.env.PATH, HOME: home, CODEX_HOME: codexHome, OPENAI_API_KEY: "sk-interop" } };
 }
 

@@ -3,26 +3,20 @@
 // @openai/codex-sdk (installed on demand into bench/.baseline/turn-overhead, never a dependency),
 // both against the same mock Responses server. Prints ratios. Usage: npm run bench:turn-overhead
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { ensureUpstreamCodex, writeMockProviderConfig } from "../shared/upstream-codex.mjs";
 import { samplePeak } from "./process-memory.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
-const baselineDir = path.join(root, "bench/.baseline/turn-overhead");
-const upstreamVersion = "0.163.0";
 const sequentialTurns = Number(process.env.BENCH_TURNS ?? 20);
 const skipUpstream = process.argv.includes("--native-only");
 
 if (!existsSync(path.join(root, "dist/index.js"))) execFileSync("npm", ["run", "build:ts"], { cwd: root, stdio: "inherit" });
-if (!skipUpstream && !existsSync(path.join(baselineDir, "node_modules/@openai/codex-sdk"))) {
-  console.log(`installing @openai/codex-sdk@${upstreamVersion} into ${baselineDir} (bench only)...`);
-  mkdirSync(baselineDir, { recursive: true });
-  writeFileSync(path.join(baselineDir, "package.json"), JSON.stringify({ name: "turn-overhead-baseline", private: true }));
-  execFileSync("npm", ["install", "--no-audit", "--no-fund", `@openai/codex-sdk@${upstreamVersion}`], { cwd: baselineDir, stdio: "inherit" });
-}
+if (!skipUpstream) ensureUpstreamCodex();
 
 const testing = await import(pathToFileURL(path.join(root, "dist/testing.js")).href);
 const server = await testing.startMockResponsesServer();
@@ -37,11 +31,7 @@ function freshHome(kind) {
   const workdir = path.join(home, "work");
   mkdirSync(codexHome);
   mkdirSync(workdir);
-  // The upstream CLI uses HTTP SSE only with a custom provider (its built-in one tries WebSockets first).
-  writeFileSync(
-    path.join(codexHome, "config.toml"),
-    `model = "gpt-5.5"\nmodel_provider = "mock"\n[model_providers.mock]\nname = "mock"\nbase_url = "${server.url}"\nenv_key = "OPENAI_API_KEY"\nwire_api = "responses"\n`,
-  );
+  writeMockProviderConfig(codexHome, server.url);
   return { codexHome, workdir };
 }
 
