@@ -8,6 +8,7 @@ import { InvalidArgumentError } from "../errors.js";
 import type { CodexOptions } from "../options/codex-options.js";
 import { flattenConfigObject, parseConfigOverride, readConfigFile, setConfigValue, type RawConfig } from "./config-file.js";
 import { KnownConfig, knownConfigKeys } from "./config-schema.js";
+import { stripUnknownKeys } from "./strip-unknown-keys.js";
 
 export type EngineConfig = {
   env: Record<string, string | undefined>;
@@ -15,6 +16,8 @@ export type EngineConfig = {
   apiKey: string | undefined;
   baseUrl: string | undefined;
   config: KnownConfig;
+  /** Keys of config.toml this SDK ignored (dotted paths), e.g. `model_providers.azure.query_params`. */
+  ignoredConfigKeys: string[];
   /** How long an approval callback may take before the request counts as denied. */
   approvalTimeoutMs: number | undefined;
 };
@@ -22,7 +25,8 @@ export type EngineConfig = {
 export function resolveEngineConfig(options: CodexOptions): EngineConfig {
   const env: Record<string, string | undefined> = options.env ? { ...options.env } : { ...process.env };
   const codexHome = path.resolve(options.codexHome ?? env.CODEX_HOME ?? path.join(env.HOME ?? os.homedir(), ".codex"));
-  const merged: RawConfig = readConfigFile(codexHome);
+  const fromFile = stripUnknownKeys(readConfigFile(codexHome), KnownConfig);
+  const merged = fromFile.value as RawConfig;
   const overrides: Array<[string[], unknown]> = [
     ...flattenConfigObject(options.config ?? {}),
     ...(options.configOverrides ?? []).map(parseConfigOverride),
@@ -46,6 +50,7 @@ export function resolveEngineConfig(options: CodexOptions): EngineConfig {
     apiKey: options.apiKey,
     baseUrl: options.baseUrl,
     config: parsed.data,
+    ignoredConfigKeys: fromFile.stripped.map((keyPath) => keyPath.join(".")),
     approvalTimeoutMs: options.approvalTimeoutMs,
   };
 }

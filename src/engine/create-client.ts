@@ -13,6 +13,12 @@ export function createResponsesClient(engine: EngineConfig): ResponsesClient {
   if (!provider && providerId !== "openai") {
     throw new InvalidArgumentError(`model_provider "${providerId}" is not defined in [model_providers] of config.toml`);
   }
+  // Keys of the selected provider that we dropped from config.toml would change its requests
+  // (e.g. Azure's query_params): refuse rather than send something else.
+  const unsupported = engine.ignoredConfigKeys.filter((key) => key.startsWith(`model_providers.${providerId}.`));
+  if (unsupported.length > 0) {
+    throw new InvalidArgumentError(`Model provider "${providerId}" uses settings this SDK does not support: ${unsupported.join(", ")}`);
+  }
   const baseUrl = engine.baseUrl ?? provider?.base_url ?? engine.config.openai_base_url;
   if (baseUrl) options.baseUrl = baseUrl;
   let apiKey = engine.apiKey ?? provider?.experimental_bearer_token;

@@ -144,3 +144,39 @@ test("the API key comes from env when not given and never appears in requests or
   const noKey = new Codex({ baseUrl: harness.server.url, env: harness.env });
   await assert.rejects(noKey.startThread({ skipGitRepoCheck: true }).run("hi"), { name: "AuthenticationError" });
 });
+
+test("a real CLI config.toml with keys we do not model still works; a selected provider using one is refused", async () => {
+  const { writeFile: write, mkdir: makeDir } = await import("node:fs/promises");
+  const home = path.join(harness.workdir, "cli-home");
+  await makeDir(home, { recursive: true });
+  await write(
+    path.join(home, "config.toml"),
+    [
+      'model = "gpt-5.5"',
+      'notify = ["notify-send"]',
+      "[tui]",
+      "notifications = true",
+      "[mcp_servers.docs]",
+      'command = "docs-server"',
+      "[sandbox_workspace_write]",
+      "network_access = true",
+      "future_flag = 1",
+      "[model_providers.azure]",
+      'base_url = "https://example.openai.azure.com/openai"',
+      'env_key = "AZURE_KEY"',
+      'query_params = { api-version = "2025-04-01-preview" }',
+      "",
+    ].join("\n"),
+  );
+  harness.server.enqueue(mockTurn([assistantMessage("config ok")]));
+  const codex = harness.codex({ codexHome: home });
+  const thread = codex.startThread({ workingDirectory: harness.workdir, skipGitRepoCheck: true, sandboxMode: "workspace-write" });
+  assert.equal((await thread.run("hi")).finalResponse, "config ok");
+  assert.match(harness.server.requests.at(-1)!.body.input[0].content[0].text, /Network access is enabled/);
+
+  const azure = harness.codex({ codexHome: home, config: { model_provider: "azure" } });
+  await assert.rejects(azure.startThread({ skipGitRepoCheck: true }).run("hi"), {
+    name: "InvalidArgumentError",
+    message: /"azure" uses settings this SDK does not support: model_providers\.azure\.query_params/,
+  });
+});
