@@ -64,19 +64,15 @@ export class Thread {
 
   /** Runs a turn and streams its events. */
   async runStreamed(input: Input, turnOptions: TurnOptions = {}): Promise<StreamedTurn> {
-    const options = validateTurnOptions(turnOptions);
-    if (options.signal?.aborted) throw new AbortError();
-    const outputSchema = validateOutputSchema(options.outputSchema);
-    return { events: this.streamTurn(input, outputSchema, options.signal, false) };
+    const { outputSchema, signal } = checkTurnOptions(turnOptions);
+    return { events: this.streamTurn(input, outputSchema, signal, false) };
   }
 
   /** Runs a turn to completion and returns its items, final response and usage. */
   async run(input: Input, turnOptions: TurnOptions = {}): Promise<Turn> {
-    const options = validateTurnOptions(turnOptions);
-    if (options.signal?.aborted) throw new AbortError();
-    const outputSchema = validateOutputSchema(options.outputSchema);
+    const { outputSchema, signal } = checkTurnOptions(turnOptions);
     // Unlike the stream (which ends with turn.failed), run() rejects with the typed error.
-    const events = this.streamTurn(input, outputSchema, options.signal, true);
+    const events = this.streamTurn(input, outputSchema, signal, true);
     const items: ThreadItem[] = [];
     let finalResponse = "";
     let usage: Usage | null = null;
@@ -187,4 +183,11 @@ export class Thread {
     this.state = state;
     return state;
   }
+}
+
+/** Validates turn options before anything runs; an already-aborted signal rejects at once. */
+function checkTurnOptions(turnOptions: TurnOptions): { outputSchema: Record<string, unknown> | undefined; signal: AbortSignal | undefined } {
+  const options = validateTurnOptions(turnOptions);
+  if (options.signal?.aborted) throw new AbortError();
+  return { outputSchema: validateOutputSchema(options.outputSchema), signal: options.signal };
 }

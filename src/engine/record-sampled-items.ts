@@ -8,9 +8,14 @@ import type { ThreadItem } from "../protocol/items.js";
 import type { SampledItem } from "./sample.js";
 import type { TurnContext } from "./turn-context.js";
 
-type Entry = { item: ResponseItem; event?: Record<string, unknown> & { type: string } };
+type Entry = { item?: ResponseItem; event?: Record<string, unknown> & { type: string } };
 
-export async function recordSampledItems(turn: TurnContext, sampled: SampledItem[]): Promise<ThreadItem[]> {
+/** `trailingEvent` (the response's token_count) goes in the same write. */
+export async function recordSampledItems(
+  turn: TurnContext,
+  sampled: SampledItem[],
+  trailingEvent: Record<string, unknown> & { type: string },
+): Promise<ThreadItem[]> {
   const entries: Entry[] = [];
   const threadItems: ThreadItem[] = [];
   for (const { item, streamedId } of sampled) {
@@ -18,7 +23,7 @@ export async function recordSampledItems(turn: TurnContext, sampled: SampledItem
     entries.push({ item, ...(threadItem ? { event: eventMessageFor(threadItem, item) } : {}) });
     if (threadItem) threadItems.push(threadItem);
   }
-  await turn.recorder.record(entries);
+  await turn.recorder.record([...entries, { event: trailingEvent }]);
   for (const threadItem of threadItems) turn.items.completed(threadItem);
   return threadItems;
 }

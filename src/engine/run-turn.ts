@@ -26,9 +26,9 @@ export async function runTurn(turn: TurnContext, history: ResponseItem[]): Promi
     addUsage(usage, response.usage);
     const outputItems = response.items.map((entry) => entry.item);
     history.push(...outputItems);
-    const threadItems = await recordSampledItems(turn, response.items);
+    const tokenCount = tokenCountEvent(usage, response.usage, turn.settings.model.contextWindow);
+    const threadItems = await recordSampledItems(turn, response.items, tokenCount);
     for (const threadItem of threadItems) if (threadItem.type === "agent_message") finalResponse = threadItem.text;
-    await turn.recorder.recordEvent(tokenCountEvent(usage, response.usage, turn.settings.model.contextWindow));
     const calls = outputItems.filter(isToolCall);
     if (calls.length === 0) break;
     history.push(...(await dispatchTools(turn, calls)));

@@ -30,8 +30,11 @@ export class SessionRecorder {
     await this.writer.append([{ type: "event_msg", payload: event }]);
   }
 
-  /** The `turn_context` line Codex writes at the start of each turn. */
-  async recordTurnContext(turnId: string, settings: ThreadSettings): Promise<void> {
+  /**
+   * The lines that open a turn, in one write: `turn_context`, `task_started`, then the user's
+   * message and its `user_message` event.
+   */
+  async recordTurnStart(turnId: string, settings: ThreadSettings, userMessage: ResponseItem, userEvent: Record<string, unknown>): Promise<void> {
     await this.writer.append([
       {
         type: "turn_context",
@@ -45,6 +48,9 @@ export class SessionRecorder {
           summary: settings.reasoningSummary,
         },
       },
+      { type: "event_msg", payload: { type: "task_started", turn_id: turnId, model_context_window: settings.model.contextWindow ?? null } },
+      { type: "response_item", payload: withoutServerId(userMessage) },
+      { type: "event_msg", payload: { type: "user_message", ...userEvent } },
     ]);
   }
 

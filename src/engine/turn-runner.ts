@@ -47,15 +47,11 @@ export async function executeTurn(state: ThreadState, request: TurnRequest): Pro
   const turnId = randomUUID();
   state.currentTurnId = turnId;
   const recorder = state.recorder;
-  await recorder.recordTurnContext(turnId, settings);
-  await recorder.recordEvent({ type: "task_started", turn_id: turnId, model_context_window: settings.model.contextWindow ?? null });
+  await recorder.recordTurnStart(turnId, settings, request.input.message, {
+    message: request.input.text,
+    images: request.input.imagePaths.length > 0 ? request.input.imagePaths : null,
+  });
   emit({ type: "turn.started" });
-  await recorder.record([
-    {
-      item: request.input.message,
-      event: { type: "user_message", message: request.input.text, images: request.input.imagePaths.length > 0 ? request.input.imagePaths : null },
-    },
-  ]);
   state.history.push(request.input.message);
   const items = new ItemEmitter(emit);
   try {

@@ -53,6 +53,8 @@ export async function runApplyPatch(patch: string, cwd: string, call: ToolCall, 
   );
   if (authorization.action === "abort") throw new AbortError(authorization.message);
   if (authorization.action === "reject") return { output: authorization.message, success: false };
+  // applyPatch plans again on purpose: the approval may have taken minutes (files can have
+  // changed since) and the callback may have rewritten the patch.
   const item: FileChangeItem = { id: context.items.nextId(), type: "file_change", changes: [], status: "completed" };
   try {
     const result = await applyPatch(authorization.patch, {
