@@ -32,12 +32,28 @@ export type ThreadSettings = {
   developerInstructions: string | undefined;
   projectDocMaxBytes: number;
   source: string;
+  /** `show_raw_agent_reasoning`: reasoning items also carry the raw reasoning text when the model sends it. */
+  showRawAgentReasoning: boolean;
+  /** `hide_agent_reasoning`: no `reasoning` items are emitted (they are still recorded). */
+  hideAgentReasoning: boolean;
+  /** `model_context_window`, else the model table's window. */
+  contextWindow: number | undefined;
+  /**
+   * `model_auto_compact_token_limit`: accepted and kept; compaction (a later issue) will compact
+   * the history before a request once the last usage reaches it.
+   */
+  autoCompactTokenLimit: number | undefined;
 };
 
 export function resolveThreadSettings(engine: EngineConfig, options: ThreadOptions): ThreadSettings {
   const config = engine.config;
   const cwd = path.resolve(options.workingDirectory ?? process.cwd());
   const sandboxMode = options.sandboxMode ?? (options.fullAuto ? "workspace-write" : undefined) ?? config.sandbox_mode ?? "read-only";
+  if (options.approvalPolicy !== undefined && options.approvalMode !== undefined && options.approvalPolicy !== options.approvalMode) {
+    throw new InvalidArgumentError(
+      `approvalPolicy "${options.approvalPolicy}" and its alias approvalMode "${options.approvalMode}" disagree; pass one of them`,
+    );
+  }
   const approvalPolicy =
     options.approvalPolicy ?? options.approvalMode ?? (options.fullAuto ? "on-request" : undefined) ?? config.approval_policy ?? "never";
   const workspace = config.sandbox_workspace_write ?? {};
@@ -58,25 +74,19 @@ export function resolveThreadSettings(engine: EngineConfig, options: ThreadOptio
       excludeSlashTmp: options.workspaceWriteOptions?.excludeSlashTmp ?? workspace.exclude_slash_tmp ?? false,
     };
   } else if (sandboxMode === "read-only") {
-    if (options.networkAccessEnabled) {
-      throw new InvalidArgumentError('networkAccessEnabled requires sandboxMode "workspace-write" or "danger-full-access"');
-    }
+    // As upstream: network access and extra writable directories are accepted and have no effect here.
     sandbox = { mode: "read-only", networkAccess: false };
   } else {
     sandbox = { mode: "danger-full-access", networkAccess: true };
-  }
-  if (sandboxMode !== "workspace-write" && (options.workspaceWriteOptions || options.additionalDirectories?.length)) {
-    throw new InvalidArgumentError(
-      `workspaceWriteOptions and additionalDirectories apply to sandboxMode "workspace-write", not "${sandboxMode}"`,
-    );
   }
   const webSearch: WebSearchMode =
     options.webSearchMode ??
     (options.webSearchEnabled === undefined ? undefined : options.webSearchEnabled ? "live" : "disabled") ??
     config.web_search ??
     (sandbox.mode === "danger-full-access" ? "live" : "cached");
+  const model = modelInfoFor(options.model ?? config.model ?? defaultModel);
   return {
-    model: modelInfoFor(options.model ?? config.model ?? defaultModel),
+    model: config.model_context_window === undefined ? model : { ...model, contextWindow: config.model_context_window },
     cwd,
     sandbox,
     approvalPolicy,
@@ -84,12 +94,16 @@ export function resolveThreadSettings(engine: EngineConfig, options: ThreadOptio
     reasoningSummary: options.modelReasoningSummary ?? config.model_reasoning_summary ?? "auto",
     verbosity: options.modelVerbosity ?? config.model_verbosity,
     webSearch,
-    skipGitRepoCheck: options.skipGitRepoCheck ?? false,
+    skipGitRepoCheck: options.skipGitRepoCheck ?? engine.skipGitRepoCheck ?? false,
     streamDeltas: options.streamDeltas ?? false,
     baseInstructions: options.baseInstructions ?? readInstructionsFile(engine) ?? defaultBaseInstructions,
     developerInstructions: options.developerInstructions ?? config.developer_instructions,
     projectDocMaxBytes: config.project_doc_max_bytes ?? 32 * 1024,
     source: options.threadSource ?? "sdk",
+    showRawAgentReasoning: config.show_raw_agent_reasoning ?? false,
+    hideAgentReasoning: config.hide_agent_reasoning ?? false,
+    contextWindow: config.model_context_window ?? model.contextWindow,
+    autoCompactTokenLimit: config.model_auto_compact_token_limit,
   };
 }
 

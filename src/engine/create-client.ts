@@ -13,17 +13,15 @@ export function createResponsesClient(engine: EngineConfig): ResponsesClient {
   if (!provider && providerId !== "openai") {
     throw new InvalidArgumentError(`model_provider "${providerId}" is not defined in [model_providers] of config.toml`);
   }
-  // Keys of the selected provider that we dropped from config.toml would change its requests
-  // (e.g. Azure's query_params): refuse rather than send something else.
-  const unsupported = engine.ignoredConfigKeys.filter((key) => key.startsWith(`model_providers.${providerId}.`));
-  if (unsupported.length > 0) {
-    throw new InvalidArgumentError(`Model provider "${providerId}" uses settings this SDK does not support: ${unsupported.join(", ")}`);
-  }
   const baseUrl = engine.baseUrl ?? provider?.base_url ?? engine.config.openai_base_url;
   if (baseUrl) options.baseUrl = baseUrl;
-  let apiKey = engine.apiKey ?? provider?.experimental_bearer_token;
+  // Codex: the built-in provider (or one that says requires_openai_auth) uses the OpenAI key; a
+  // custom provider uses its bearer token or env_key, and without either sends no Authorization.
+  const openaiAuth = !provider || providerId === "openai" || provider.requires_openai_auth === true;
+  let apiKey = provider?.experimental_bearer_token ?? (openaiAuth ? engine.apiKey : undefined);
   if (!apiKey && provider?.env_key) {
-    apiKey = engine.env[provider.env_key]?.trim() || undefined;
+    // The variable wins; an explicit `apiKey` option is the fallback (Codex has no such option).
+    apiKey = engine.env[provider.env_key]?.trim() || engine.apiKey;
     if (!apiKey) {
       throw new AuthenticationError(
         `Missing environment variable ${provider.env_key} for model provider "${providerId}".` +
@@ -32,14 +30,16 @@ export function createResponsesClient(engine: EngineConfig): ResponsesClient {
     }
   }
   if (apiKey) options.apiKey = apiKey;
+  else if (!openaiAuth) options.authenticate = false;
+  if (provider?.query_params) options.queryParams = provider.query_params;
   const headers: Record<string, string> = { ...(provider?.http_headers ?? {}) };
   for (const [header, variable] of Object.entries(provider?.env_http_headers ?? {})) {
     const value = engine.env[variable]?.trim();
     if (value) headers[header] = value;
   }
   if (Object.keys(headers).length > 0) options.headers = headers;
-  const retries = provider?.stream_max_retries ?? provider?.request_max_retries;
-  if (retries !== undefined) options.maxRetries = retries;
+  if (provider?.stream_max_retries !== undefined) options.maxRetries = provider.stream_max_retries;
+  if (provider?.request_max_retries !== undefined) options.requestMaxRetries = provider.request_max_retries;
   if (provider?.stream_idle_timeout_ms !== undefined) options.streamIdleTimeoutMs = provider.stream_idle_timeout_ms;
   return new ResponsesClient(options);
 }

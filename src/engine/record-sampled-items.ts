@@ -19,9 +19,12 @@ export async function recordSampledItems(
   const entries: Entry[] = [];
   const threadItems: ThreadItem[] = [];
   for (const { item, streamedId } of sampled) {
-    const threadItem = threadItemFor(item, () => streamedId ?? turn.items.nextId());
+    // hide_agent_reasoning: the reasoning is recorded (the model needs it back) but not shown.
+    const hidden = item.type === "reasoning" && turn.settings.hideAgentReasoning;
+    const allocateId = () => (hidden ? "" : (streamedId ?? turn.items.nextId()));
+    const threadItem = threadItemFor(item, allocateId, turn.settings.showRawAgentReasoning);
     entries.push({ item, ...(threadItem ? { event: eventMessageFor(threadItem, item) } : {}) });
-    if (threadItem) threadItems.push(threadItem);
+    if (threadItem && !hidden) threadItems.push(threadItem);
   }
   await turn.recorder.record([...entries, { event: trailingEvent }]);
   for (const threadItem of threadItems) turn.items.completed(threadItem);
@@ -35,12 +38,15 @@ export function assistantText(item: Extract<ResponseItem, { type: "message" }>):
     .join("");
 }
 
-function threadItemFor(item: ResponseItem, allocateId: () => string): ThreadItem | undefined {
+function threadItemFor(item: ResponseItem, allocateId: () => string, showRawReasoning: boolean): ThreadItem | undefined {
   if (item.type === "message" && item.role === "assistant") {
     return { id: allocateId(), type: "agent_message", text: assistantText(item) };
   }
   if (item.type === "reasoning") {
-    const text = item.summary.map((part) => part.text).join("\n\n");
+    const parts = item.summary.map((part) => part.text);
+    // show_raw_agent_reasoning: the raw reasoning text follows the summary when the model sent it.
+    if (showRawReasoning) parts.push(...(item.content ?? []).map((part) => part.text));
+    const text = parts.filter((part) => part.length > 0).join("\n\n");
     return text.length > 0 ? { id: allocateId(), type: "reasoning", text } : undefined;
   }
   if (item.type === "web_search_call") {

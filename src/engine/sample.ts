@@ -80,7 +80,7 @@ function startStreamingItem(turn: TurnContext, streaming: Map<number, StreamingI
     const threadItem: AgentMessageItem = { id: turn.items.nextId(), type: "agent_message", text: "" };
     streaming.set(outputIndex, { item: threadItem, summaryParts: [] });
     turn.items.started(threadItem);
-  } else if (item.type === "reasoning") {
+  } else if (item.type === "reasoning" && !turn.settings.hideAgentReasoning) {
     const threadItem: ReasoningItem = { id: turn.items.nextId(), type: "reasoning", text: "" };
     streaming.set(outputIndex, { item: threadItem, summaryParts: [] });
     turn.items.started(threadItem);

@@ -10,7 +10,7 @@ import { AbortError, CodexError } from "../errors.js";
 import type { NormalizedInput } from "../input/user-input.js";
 import type { ResponsesClient } from "../model/responses-client.js";
 import type { ResponseItem } from "../model/response-items.js";
-import type { ThreadEvent } from "../protocol/events.js";
+import type { ThreadError, ThreadEvent } from "../protocol/events.js";
 import type { ToolRegistry } from "../tools/tool-registry.js";
 import { ItemEmitter } from "./item-emitter.js";
 import { runTurn } from "./run-turn.js";
@@ -82,7 +82,19 @@ export async function executeTurn(state: ThreadState, request: TurnRequest): Pro
     }
     const failure = error instanceof Error ? error : new CodexError(String(error));
     await recorder.recordEvent({ type: "error", message: failure.message });
-    emit({ type: "turn.failed", error: { message: failure.message } });
+    emit({ type: "turn.failed", error: threadErrorOf(failure) });
     return { failure };
   }
+}
+
+/** The `turn.failed` payload: the message plus the typed error's name and model API details. */
+function threadErrorOf(failure: Error): ThreadError {
+  const details = failure as Error & { status?: unknown; code?: unknown; requestId?: unknown };
+  return {
+    message: failure.message,
+    name: failure.name,
+    ...(typeof details.status === "number" ? { status: details.status } : {}),
+    ...(typeof details.code === "string" ? { code: details.code } : {}),
+    ...(typeof details.requestId === "string" ? { requestId: details.requestId } : {}),
+  };
 }

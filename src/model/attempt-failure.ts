@@ -77,15 +77,15 @@ export function errorForFailure(failure: AttemptFailure, attempts: number): Mode
     case "http":
       return errorFromResponse({ status: failure.status, body: failure.body, requestId: failure.requestId, attempts });
     case "connection":
-      return new StreamInterruptedError(`Model API connection failed: ${causeMessage(failure.cause)}${suffix}`, {
+      return new StreamInterruptedError(`stream disconnected before completion: ${causeMessage(failure.cause)}${suffix}`, {
         ...details,
         cause: failure.cause,
       });
     case "incomplete_stream":
-      return new StreamInterruptedError(`Model API stream closed before response.completed${suffix}`, details);
+      return new StreamInterruptedError(`stream disconnected before completion: stream closed before response.completed${suffix}`, details);
     case "idle_timeout":
       return new TimeoutError(
-        `Model API sent nothing for ${failure.idleTimeoutMs} ms (stream idle timeout)${suffix}`,
+        `stream disconnected before completion: idle timeout waiting for SSE (${failure.idleTimeoutMs} ms)${suffix}`,
         details,
       );
     case "response_failed":

@@ -1,6 +1,7 @@
 /**
  * Maps a non-2xx HTTP answer of the Responses API to our error hierarchy, by status, in one place.
  */
+import { STATUS_CODES } from "node:http";
 import { z } from "zod";
 import {
   AuthenticationError,
@@ -62,16 +63,31 @@ export interface HttpErrorInput {
   attempts: number;
 }
 
-/** The error for an HTTP status. Retryable statuses get here only once the retry budget is spent. */
+/** Codex's message for a full context window (its `ContextWindowExceeded`). */
+export const contextWindowMessage =
+  "Codex ran out of room in the model's context window. Start a new thread or clear earlier history before retrying.";
+/** Codex's message for an exhausted quota (its `QuotaExceeded`). */
+export const quotaExceededMessage = "Quota exceeded. Check your plan and billing details.";
+
+/**
+ * The error for an HTTP status. Retryable statuses get here only once the retry budget is spent.
+ * Messages begin as Codex's do: "exceeded retry limit, last status: …" for statuses it retries,
+ * "unexpected status …: body" for the others.
+ */
 export function errorFromResponse(input: HttpErrorInput): ModelApiError {
   const { status, body, requestId } = input;
   const details = { status, requestId, code: body.code };
-  const message = `Model API returned HTTP ${status}${body.message ? `: ${body.message}` : ""}${attemptSuffix(input.attempts, requestId)}`;
+  const statusText = `${status}${STATUS_CODES[status] ? ` ${STATUS_CODES[status]}` : ""}`;
+  const suffix = attemptSuffix(input.attempts, requestId);
+  const detail = body.message ? `: ${body.message}` : "";
+  const retried = status === 408 || status === 429 || status >= 500;
+  const message = retried ? `exceeded retry limit, last status: ${statusText}${detail}${suffix}` : `unexpected status ${statusText}${detail}${suffix}`;
   if (status === 401 || status === 403) return new AuthenticationError(message, details);
   if (status === 408) return new TimeoutError(message, details);
+  if (status === 429 && body.code === "insufficient_quota") return new RateLimitError(`${quotaExceededMessage}${detail}${suffix}`, details);
   if (status === 429) return new RateLimitError(message, details);
   if (status >= 500) return new ServerError(message, details);
-  if (body.code === "context_length_exceeded") return new ContextWindowExceededError(message, details);
+  if (body.code === "context_length_exceeded") return new ContextWindowExceededError(`${contextWindowMessage}${detail}${suffix}`, details);
   // 400, 404, 409, 413, 422, …: the request itself is wrong and resending it will not help.
   if (status >= 400) return new InvalidRequestError(message, details);
   return new ModelApiError(message, details);

@@ -14,7 +14,8 @@ export function userAgent(): string {
 
 /** Inputs of `buildRequestHeaders`; later header sets override earlier ones (case-insensitively). */
 export interface RequestHeaderSources {
-  apiKey: string;
+  /** Undefined: no Authorization header (a provider that needs no key). */
+  apiKey: string | undefined;
   env: Record<string, string | undefined>;
   clientHeaders: Record<string, string> | undefined;
   callHeaders: Record<string, string> | undefined;
@@ -23,12 +24,12 @@ export interface RequestHeaderSources {
 /** Builds the request headers: defaults, then org/project from env, then client and per-call headers. */
 export function buildRequestHeaders(sources: RequestHeaderSources): Headers {
   const headers = new Headers({
-    authorization: `Bearer ${sources.apiKey}`,
     "content-type": "application/json",
     accept: "text/event-stream",
     originator,
     "user-agent": userAgent(),
   });
+  if (sources.apiKey !== undefined) headers.set("authorization", `Bearer ${sources.apiKey}`);
   // Same env-backed headers as Codex's built-in openai provider; blank values are skipped.
   const organization = sources.env.OPENAI_ORGANIZATION?.trim();
   if (organization) headers.set("OpenAI-Organization", organization);

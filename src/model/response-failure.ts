@@ -9,7 +9,7 @@ import {
   RateLimitError,
   ResponseFailedError,
 } from "../errors.js";
-import { attemptSuffix } from "./error-from-response.js";
+import { attemptSuffix, contextWindowMessage, quotaExceededMessage } from "./error-from-response.js";
 
 /** Codes that retrying cannot fix; every other code (server_error, rate_limit_exceeded, unknown) is retried. */
 export const nonRetryableFailureCodes: ReadonlySet<string> = new Set([
@@ -32,17 +32,19 @@ export interface ResponseFailureInput {
 export function errorFromResponseFailure(input: ResponseFailureInput): ModelApiError {
   const { code, status, requestId } = input;
   const details = { status, requestId, code };
-  const message = `Model response failed${code ? ` (${code})` : ""}: ${input.message}${attemptSuffix(input.attempts, requestId)}`;
+  const suffix = attemptSuffix(input.attempts, requestId);
+  const coded = `${code ? `(${code}) ` : ""}${input.message}`;
+  // Messages begin as Codex's do for the same failures.
   switch (code) {
     case "context_length_exceeded":
-      return new ContextWindowExceededError(message, details);
+      return new ContextWindowExceededError(`${contextWindowMessage} ${coded}${suffix}`, details);
     case "insufficient_quota":
-      return new RateLimitError(message, details);
+      return new RateLimitError(`${quotaExceededMessage} ${coded}${suffix}`, details);
     case "invalid_prompt":
     case "usage_not_included":
-      return new InvalidRequestError(message, details);
+      return new InvalidRequestError(`${coded}${suffix}`, details);
     default:
-      return new ResponseFailedError(message, details);
+      return new ResponseFailedError(`stream disconnected before completion: ${coded}${suffix}`, details);
   }
 }
 

@@ -40,6 +40,18 @@ export interface ResponsesClientOptions {
   /** Extra headers on every request. */
   headers?: Record<string, string>;
   /**
+   * `false`: send no Authorization header and look for no key (a custom provider without
+   * `env_key`, e.g. Ollama or a local mock, as Codex does). Default true.
+   */
+  authenticate?: boolean;
+  /** Query parameters appended to the request URL (Azure's `api-version`). */
+  queryParams?: Record<string, string>;
+  /**
+   * Extra attempts for HTTP failures (408/429/5xx) and connections that fail before a response
+   * arrived; default `maxRetries`. Codex's provider `request_max_retries`.
+   */
+  requestMaxRetries?: number;
+  /**
    * Extra attempts after the first (default 5). Covers HTTP 408/429/5xx, connection errors, streams
    * that end before `response.completed`, idle timeouts and retryable `response.failed`.
    */
@@ -77,6 +89,8 @@ export class ResponsesClient {
   readonly #options: ResponsesClientOptions;
   readonly #env: Record<string, string | undefined>;
   readonly #maxRetries: number;
+  readonly #requestMaxRetries: number;
+  readonly #url: string;
   readonly #retryBaseDelayMs: number;
   readonly #retryMaxDelayMs: number;
   readonly #streamIdleTimeoutMs: number;
@@ -88,6 +102,10 @@ export class ResponsesClient {
     const baseUrl = nonBlank(options.baseUrl) ?? nonBlank(this.#env.OPENAI_BASE_URL) ?? defaultBaseUrl;
     this.baseUrl = baseUrl.replace(/\/+$/, "");
     this.#maxRetries = checkedNumber("maxRetries", options.maxRetries, 5, { integer: true, min: 0 });
+    this.#requestMaxRetries = checkedNumber("requestMaxRetries", options.requestMaxRetries, this.#maxRetries, { integer: true, min: 0 });
+    const url = new URL(`${this.baseUrl}/responses`);
+    for (const [name, value] of Object.entries(options.queryParams ?? {})) url.searchParams.set(name, value);
+    this.#url = url.toString();
     this.#retryBaseDelayMs = checkedNumber("retryBaseDelayMs", options.retryBaseDelayMs, 200, { min: 0 });
     this.#retryMaxDelayMs = checkedNumber("retryMaxDelayMs", options.retryMaxDelayMs, 20_000, { min: 0 });
     this.#streamIdleTimeoutMs = checkedNumber("streamIdleTimeoutMs", options.streamIdleTimeoutMs, 300_000, { min: 1 });
@@ -103,7 +121,7 @@ export class ResponsesClient {
   async *stream(body: ResponsesRequestBody, options: StreamOptions = {}): AsyncGenerator<ResponseStreamEvent> {
     const { signal } = options;
     if (signal?.aborted) throw new AbortError();
-    const apiKey = await this.#resolveApiKey();
+    const apiKey = this.#options.authenticate === false ? undefined : await this.#resolveApiKey();
     if (signal?.aborted) throw new AbortError();
     const headers = buildRequestHeaders({
       apiKey,
@@ -113,22 +131,28 @@ export class ResponsesClient {
     });
     const payload = JSON.stringify({ ...body, stream: true });
 
+    // Two budgets, as Codex's provider has: failures before a response arrived, and broken streams.
+    let requestRetries = 0;
+    let streamRetries = 0;
     for (let attempt = 1; ; attempt += 1) {
       const outcome = yield* this.#attempt(headers, payload, apiKey, signal);
       if (outcome.completed) return;
       const { failure } = outcome;
+      const beforeResponse = failure.kind === "http" || (failure.kind === "connection" && failure.status === undefined);
       const retryState = {
-        retriesSoFar: attempt - 1,
-        maxRetries: this.#maxRetries,
+        retriesSoFar: beforeResponse ? requestRetries : streamRetries,
+        maxRetries: beforeResponse ? this.#requestMaxRetries : this.#maxRetries,
         retryBaseDelayMs: this.#retryBaseDelayMs,
         retryMaxDelayMs: this.#retryMaxDelayMs,
       };
       const decision = decideRetry(failure, retryState);
       if (!decision.retry) throw errorForFailure(failure, attempt);
+      if (beforeResponse) requestRetries += 1;
+      else streamRetries += 1;
 
       const notice: RetryNotice = {
         attempt,
-        maxRetries: this.#maxRetries,
+        maxRetries: retryState.maxRetries,
         delayMs: decision.delayMs,
         reason: describeFailure(failure),
       };
@@ -146,7 +170,7 @@ export class ResponsesClient {
   async *#attempt(
     headers: Headers,
     payload: string,
-    apiKey: string,
+    apiKey: string | undefined,
     signal: AbortSignal | undefined,
   ): AsyncGenerator<ResponsesWireEvent, AttemptOutcome> {
     const guard = new AttemptGuard(signal, this.#streamIdleTimeoutMs);
@@ -157,7 +181,7 @@ export class ResponsesClient {
     let requestId: string | undefined;
     try {
       const response = await guard.watch(
-        fetchImplementation(`${this.baseUrl}/responses`, { method: "POST", headers, body: payload, signal: guard.signal }),
+        fetchImplementation(this.#url, { method: "POST", headers, body: payload, signal: guard.signal }),
       );
       status = response.status;
       requestId = response.headers.get("x-request-id") ?? undefined;
@@ -222,7 +246,8 @@ export class ResponsesClient {
 }
 
 /** Servers sometimes echo the key they rejected; it must never reach an error message. */
-function redact(text: string, apiKey: string): string {
+function redact(text: string, apiKey: string | undefined): string {
+  if (!apiKey) return text;
   return text.split(apiKey).join("[redacted]");
 }
 

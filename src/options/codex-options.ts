@@ -1,5 +1,5 @@
 /**
- * Options of `new Codex(...)`. The first seven fields are @openai/codex-sdk's; the rest are ours.
+ * Options of `new Codex(...)`. The first six fields are @openai/codex-sdk's; the rest are ours.
  */
 
 /** A value accepted in `config` overrides (serialised like TOML values). */
@@ -7,14 +7,22 @@ export type CodexConfigValue = string | number | boolean | CodexConfigValue[] | 
 /** A nested object of config overrides, e.g. `{ sandbox_workspace_write: { network_access: true } }`. */
 export type CodexConfigObject = { [key: string]: CodexConfigValue };
 
+/** Options of `new Codex(...)`. */
 export type CodexOptions = {
   /** Accepted for compatibility with @openai/codex-sdk and ignored: no CLI binary is spawned. */
   codexPathOverride?: string;
-  /** Base URL of the Responses API, e.g. `http://127.0.0.1:4000/v1`. */
+  /**
+   * Base URL of the Responses API, e.g. `http://127.0.0.1:4000/v1` (an absolute http(s) URL,
+   * checked at construction).
+   */
   baseUrl?: string;
   /** API key; otherwise CODEX_API_KEY, OPENAI_API_KEY, then CODEX_HOME/auth.json. */
   apiKey?: string;
-  /** Codex config overrides (same keys as config.toml), applied over CODEX_HOME/config.toml. */
+  /**
+   * Codex config overrides (same keys as config.toml), applied over CODEX_HOME/config.toml. Every
+   * key Codex accepts is accepted; see the README for the ones that have no effect here. Unknown
+   * keys are ignored with one process warning (code `CODEX_NATIVE_UNKNOWN_CONFIG_KEYS`).
+   */
   config?: CodexConfigObject;
   /** Raw `key=value` overrides (value in TOML syntax), applied after `config`. */
   configOverrides?: string[];
@@ -30,4 +38,6 @@ export type CodexOptions = {
    * 5 minutes, `Infinity` to wait for ever.
    */
   approvalTimeoutMs?: number;
+  /** Default of every thread's `skipGitRepoCheck` (a thread option wins). */
+  skipGitRepoCheck?: boolean;
 };

@@ -3,8 +3,11 @@
  * seed's aliases (`approvalMode`, `workspaceWriteOptions`, `fullAuto`) and our additions.
  */
 
+/** When the agent must ask before acting (Codex's `approval_policy`). */
 export type ApprovalMode = "never" | "on-request" | "on-failure" | "untrusted";
+/** What commands may touch: nothing, the workspace, or everything. */
 export type SandboxMode = "read-only" | "workspace-write" | "danger-full-access";
+/** Reasoning effort sent to the model (`reasoning.effort`). */
 export type ModelReasoningEffort =
   | "none"
   | "minimal"
@@ -15,8 +18,11 @@ export type ModelReasoningEffort =
   | "max"
   | "ultra"
   | "persistent";
+/** Reasoning summary detail requested from the model (`reasoning.summary`). */
 export type ModelReasoningSummary = "auto" | "concise" | "detailed" | "none";
+/** Answer verbosity for models that support it (`text.verbosity`). */
 export type ModelVerbosity = "low" | "medium" | "high";
+/** Whether the server-side `web_search` tool is offered, and with live or cached results. */
 export type WebSearchMode = "disabled" | "cached" | "live";
 
 /** Extra settings of the `workspace-write` sandbox (Codex's `sandbox_workspace_write` table). */
@@ -31,25 +37,39 @@ export type WorkspaceWriteOptions = {
   excludeSlashTmp?: boolean;
 };
 
+/** Options of `startThread` / `resumeThread`. */
 export type ThreadOptions = {
+  /** Model slug; default config `model`, else gpt-5.5 (a resumed thread keeps its recorded model). */
   model?: string;
   /** Recorded as the session's `source` in its session file. */
   threadSource?: string;
+  /** Sandbox of the thread's commands and patches; default config `sandbox_mode`, else `read-only`. */
   sandboxMode?: SandboxMode;
+  /** Where the agent works; default `process.cwd()`. Must be an existing directory. */
   workingDirectory?: string;
+  /** Run outside a git repository (otherwise a run there fails with GitRepoCheckError). */
   skipGitRepoCheck?: boolean;
+  /** Reasoning effort; default config `model_reasoning_effort`, else the model's default. */
   modelReasoningEffort?: ModelReasoningEffort;
+  /** Let commands use the network under `workspace-write` (no effect under `read-only`, as upstream). */
   networkAccessEnabled?: boolean;
+  /** Web search mode; wins over `webSearchEnabled`. */
   webSearchMode?: WebSearchMode;
+  /** `true` = `"live"`, `false` = `"disabled"`. */
   webSearchEnabled?: boolean;
+  /** Approval policy; default config `approval_policy`, else `never`. */
   approvalPolicy?: ApprovalMode;
+  /** Extra writable directories under `workspace-write` (no effect under `read-only`, as upstream). */
   additionalDirectories?: string[];
-  /** Alias of `approvalPolicy` (the native SDK's older name); `approvalPolicy` wins when both are set. */
+  /** Alias of `approvalPolicy` (the native SDK's older name); both set to different values is an error. */
   approvalMode?: ApprovalMode;
+  /** Settings of the `workspace-write` sandbox (no effect under other modes). */
   workspaceWriteOptions?: WorkspaceWriteOptions;
   /** @deprecated Same as `sandboxMode: "workspace-write"` with `approvalPolicy: "on-request"`. */
   fullAuto?: boolean;
+  /** Reasoning summary detail; default config `model_reasoning_summary`, else `auto`. */
   modelReasoningSummary?: ModelReasoningSummary;
+  /** Answer verbosity; default config `model_verbosity`, else the model's default. */
   modelVerbosity?: ModelVerbosity;
   /**
    * Opt-in: stream agent-message and reasoning text as `item.started` + `item.updated` events

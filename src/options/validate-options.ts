@@ -21,6 +21,7 @@ const CodexOptionsSchema = z
     env: z.record(z.string(), z.string()).optional(),
     codexHome: z.string().min(1).optional(),
     approvalTimeoutMs: z.number().positive().optional(),
+    skipGitRepoCheck: z.boolean().optional(),
   })
   .strict();
 
@@ -62,7 +63,7 @@ const TurnOptionsSchema = z
   .object({
     outputSchema: z.unknown().optional(),
     signal: z.instanceof(AbortSignal).optional(),
-    cyberAccessProgram: z.unknown().optional(),
+    cyberAccessProgram: z.enum(["standard", "daybreak_blue", "daybreak_red"]).optional(),
   })
   .strict();
 
@@ -86,11 +87,5 @@ export function validateThreadOptions(options: unknown): ThreadOptions {
 }
 
 export function validateTurnOptions(options: unknown): TurnOptions {
-  const turnOptions = check<TurnOptions>(TurnOptionsSchema, options, "TurnOptions");
-  if (turnOptions.cyberAccessProgram !== undefined) {
-    throw new InvalidArgumentError(
-      "TurnOptions.cyberAccessProgram is not supported by @codex-native/sdk (it selects an OpenAI-internal program of the Codex CLI)",
-    );
-  }
-  return turnOptions;
+  return check<TurnOptions>(TurnOptionsSchema, options, "TurnOptions");
 }

@@ -23,7 +23,18 @@ export type Usage = {
 export type TurnCompletedEvent = { type: "turn.completed"; usage: Usage };
 
 /** A fatal error of a turn. */
-export type ThreadError = { message: string };
+export type ThreadError = {
+  /** Human-readable message; model failures begin as Codex's do (see the README). */
+  message: string;
+  /** Class name of the typed error `run()` would reject with, e.g. `"StreamInterruptedError"`. */
+  name?: string;
+  /** HTTP status of the model API's answer, when one arrived. */
+  status?: number;
+  /** Machine-readable code (the API's `error.code` / `error.type`), when known. */
+  code?: string;
+  /** The model API's request id (`x-request-id`), when it sent one. */
+  requestId?: string;
+};
 
 /** The turn ended with an error. */
 export type TurnFailedEvent = { type: "turn.failed"; error: ThreadError };

@@ -1,3 +1,4 @@
+import { STATUS_CODES } from "node:http";
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
@@ -30,14 +31,15 @@ test("errorFromResponse maps statuses to the error hierarchy", () => {
     assert.equal(error.status, status);
     assert.equal(error.requestId, "req_1");
     assert.equal(error.code, "some_code");
-    assert.equal(error.message, `Model API returned HTTP ${status}: nope (after 2 attempts, request id req_1)`);
+    const prefix = status === 401 || status === 403 ? "unexpected status" : "exceeded retry limit, last status:";
+    assert.equal(error.message, `${prefix} ${status} ${STATUS_CODES[status]}: nope (after 2 attempts, request id req_1)`);
   }
 });
 
 test("a 400 with code context_length_exceeded is a ContextWindowExceededError", () => {
   const error = errorFromResponse({ status: 400, body: { message: "too long", code: "context_length_exceeded" }, requestId: undefined, attempts: 1 });
   assert.ok(error instanceof ContextWindowExceededError);
-  assert.equal(error.message, "Model API returned HTTP 400: too long (after 1 attempt)");
+  assert.match(error.message, /^Codex ran out of room in the model's context window\. .*: too long \(after 1 attempt\)$/);
 });
 
 test("parseErrorBody reads OpenAI's envelope, falling back from code to type", () => {
