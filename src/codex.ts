@@ -1,6 +1,6 @@
 /**
  * Entry point of the SDK: holds the process-level settings and model client, and creates
- * threads. Same surface as @openai/codex-sdk's `Codex`.
+ * threads. Same surface as @openai/codex-sdk's `Codex`, plus approval callbacks and `close()`.
  */
 import { resolveEngineConfig, type EngineConfig } from "./config/engine-config.js";
 import { createResponsesClient } from "./engine/create-client.js";
@@ -10,29 +10,40 @@ import type { ResponsesClient } from "./model/responses-client.js";
 import type { CodexOptions } from "./options/codex-options.js";
 import type { ThreadOptions } from "./options/thread-options.js";
 import { validateCodexOptions, validateThreadOptions } from "./options/validate-options.js";
-import { Thread } from "./thread.js";
+import { createThread, type Thread, type ThreadRuntime } from "./thread.js";
 
+/**
+ * The main class: create threads with `startThread()`, continue saved ones with `resumeThread()`.
+ * Construction reads CODEX_HOME/config.toml and checks every option, so a bad option or config
+ * throws here, before any request.
+ */
 export class Codex {
   private readonly engine: EngineConfig;
   private client: ResponsesClient | undefined;
   private approvalCallback: ApprovalCallback | undefined;
+  /** Threads not closed yet, weakly held: an abandoned thread can still be collected. */
+  private readonly threads = new Set<WeakRef<Thread>>();
+  private readonly references = new WeakMap<Thread, WeakRef<Thread>>();
+  private pruneAt = 64;
 
+  /** Checks the options and the merged config (config.toml, `config`, `configOverrides`). */
   constructor(options: CodexOptions = {}) {
     this.engine = resolveEngineConfig(validateCodexOptions(options));
   }
 
   /** Starts a new conversation; its id is known once the first run emits `thread.started`. */
   startThread(options: ThreadOptions = {}): Thread {
-    return new Thread(this.runtime(), validateThreadOptions(options), null);
+    return this.track(createThread(this.runtime(), validateThreadOptions(options), null));
   }
 
   /**
    * Continues a conversation saved in CODEX_HOME/sessions (ours or the Codex CLI's). The session
-   * file is located and replayed on the first run.
+   * file is located and replayed on the first run; the thread keeps the model, reasoning,
+   * sandbox, approval settings and working directory it recorded unless `options` sets others.
    */
   resumeThread(id: string, options: ThreadOptions = {}): Thread {
     if (typeof id !== "string" || id.trim().length === 0) throw new InvalidArgumentError("resumeThread needs a thread id");
-    return new Thread(this.runtime(), validateThreadOptions(options), id.trim());
+    return this.track(createThread(this.runtime(), validateThreadOptions(options), id.trim()));
   }
 
   /**
@@ -47,12 +58,41 @@ export class Codex {
     this.approvalCallback = callback;
   }
 
-  private runtime() {
+  /**
+   * Closes every thread this instance created (see `Thread.close()`): running turns are aborted,
+   * exec sessions killed, session files released. The instance can still start new threads.
+   */
+  async close(): Promise<void> {
+    const open = [...this.threads].flatMap((reference) => reference.deref() ?? []);
+    await Promise.all(open.map((thread) => thread.close()));
+  }
+
+  /** `await using codex = new Codex()` closes its threads at the end of the scope. */
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+
+  private track(thread: Thread): Thread {
+    const reference = new WeakRef(thread);
+    this.references.set(thread, reference);
+    this.threads.add(reference);
+    if (this.threads.size >= this.pruneAt) {
+      for (const reference of this.threads) if (reference.deref() === undefined) this.threads.delete(reference);
+      this.pruneAt = Math.max(64, this.threads.size * 2);
+    }
+    return thread;
+  }
+
+  private runtime(): ThreadRuntime {
     return {
       engine: this.engine,
       approvalCallback: () => this.approvalCallback,
       // Created on first use so that a missing key surfaces as a turn error, not a constructor throw.
       client: () => (this.client ??= createResponsesClient(this.engine)),
+      onClose: (thread) => {
+        const reference = this.references.get(thread);
+        if (reference) this.threads.delete(reference);
+      },
     };
   }
 }

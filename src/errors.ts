@@ -107,6 +107,9 @@ export class SessionNotFoundError extends CodexError {
 /** A second `run` was started on a thread whose turn is still running. */
 export class ThreadBusyError extends CodexError {}
 
+/** A run was started on a thread after `thread.close()` or `codex.close()`. */
+export class ThreadClosedError extends CodexError {}
+
 /** The working directory is not inside a git repository and `skipGitRepoCheck` is off. */
 export class GitRepoCheckError extends CodexError {}
 

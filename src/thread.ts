@@ -1,14 +1,24 @@
 /**
  * A conversation with the agent. Each `run` / `runStreamed` is one turn; history carries over.
- * Same surface as @openai/codex-sdk's Thread, plus `sendBackgroundEvent`.
+ * Same surface as @openai/codex-sdk's Thread, plus `sendBackgroundEvent`, approval callbacks and
+ * `close()`.
  */
+import { stat } from "node:fs/promises";
 import type { EngineConfig } from "./config/engine-config.js";
 import { resolveThreadSettings, type ThreadSettings } from "./config/thread-settings.js";
 import { executeTurn, type ThreadState } from "./engine/turn-runner.js";
-import { resumeSession, startSession } from "./engine/thread-session.js";
+import { readSessionFile, resumeSession, startSession } from "./engine/thread-session.js";
+import { mergeResumeOptions, recordedThreadOptions } from "./engine/recorded-thread-options.js";
 import type { ApprovalCallback } from "./approvals/approval-callback.js";
 import { createThreadServices } from "./engine/create-thread-services.js";
-import { AbortError, GitRepoCheckError, InvalidArgumentError, NoActiveTurnError, ThreadBusyError } from "./errors.js";
+import {
+  AbortError,
+  GitRepoCheckError,
+  InvalidArgumentError,
+  NoActiveTurnError,
+  ThreadBusyError,
+  ThreadClosedError,
+} from "./errors.js";
 import { normalizeInput, type Input } from "./input/user-input.js";
 import type { ResponsesClient } from "./model/responses-client.js";
 import { validateOutputSchema } from "./options/output-schema.js";
@@ -17,17 +27,29 @@ import type { TurnOptions } from "./options/turn-options.js";
 import { validateTurnOptions } from "./options/validate-options.js";
 import type { ThreadEvent, Usage } from "./protocol/events.js";
 import type { ThreadItem } from "./protocol/items.js";
+import type { RolloutContents } from "./sessions/rollout-reader.js";
 import { findGitRoot } from "./sessions/git-info.js";
 import { defaultToolRegistry } from "./tools/default-tools.js";
+import { disposeUnifiedExec } from "./tools/builtin/exec/unified-exec-manager.js";
 import { AsyncQueue } from "./util/async-queue.js";
 import { uuidV7 } from "./util/uuid-v7.js";
 
 /** A completed turn. */
-export type Turn = { items: ThreadItem[]; finalResponse: string; usage: Usage | null };
+export type Turn = {
+  /** The items the turn completed, in order. */
+  items: ThreadItem[];
+  /** Text of the last agent message (JSON when an `outputSchema` was given). */
+  finalResponse: string;
+  /** Token usage summed over the turn's model requests. */
+  usage: Usage | null;
+};
 /** Alias of `Turn`, the result of `run()`. */
 export type RunResult = Turn;
 /** The result of `runStreamed()`. */
-export type StreamedTurn = { events: AsyncGenerator<ThreadEvent> };
+export type StreamedTurn = {
+  /** The turn's events; the iteration throws for problems that keep the turn from starting. */
+  events: AsyncGenerator<ThreadEvent>;
+};
 /** Alias of `StreamedTurn`. */
 export type RunStreamedResult = StreamedTurn;
 
@@ -37,24 +59,44 @@ export type ThreadRuntime = {
   client: () => ResponsesClient;
   /** The Codex-wide approval callback, used when the thread has none of its own. */
   approvalCallback: () => ApprovalCallback | undefined;
+  /** Called once the thread is closed, so its Codex stops tracking it. */
+  onClose: (thread: Thread) => void;
 };
 
+type ThreadInit = { runtime: ThreadRuntime; options: ThreadOptions; resumeId: string | null };
+
+let constructThread: (init: ThreadInit) => Thread;
+
+/** Creates a Thread; used by `Codex` (the constructor is private so no internal type is public). */
+export function createThread(runtime: ThreadRuntime, options: ThreadOptions, resumeId: string | null): Thread {
+  return constructThread({ runtime, options, resumeId });
+}
+
+/** A conversation with the agent. Create one with `codex.startThread()` or `codex.resumeThread()`. */
 export class Thread {
+  static {
+    constructThread = (init) => new Thread(init);
+  }
+
   private _id: string | null;
-  private readonly settings: ThreadSettings;
+  private readonly runtime: ThreadRuntime;
+  private readonly options: ThreadOptions;
+  /** Known at once for a new thread; for a resumed one after its session file was read. */
+  private settings: ThreadSettings | undefined;
+  private resumed: RolloutContents | undefined;
   private state: ThreadState | undefined;
   private activeTurn: { emit: (event: ThreadEvent) => void; state: ThreadState } | undefined;
+  private running: { abort: (reason: unknown) => void; done: Promise<void> } | undefined;
   private busy = false;
+  private closed = false;
   private approvalCallback: ApprovalCallback | undefined;
 
-  /** @internal Use `codex.startThread()` or `codex.resumeThread()`. */
-  constructor(
-    private readonly runtime: ThreadRuntime,
-    options: ThreadOptions,
-    resumeId: string | null,
-  ) {
-    this.settings = resolveThreadSettings(runtime.engine, options);
-    this._id = resumeId;
+  private constructor(init: ThreadInit) {
+    this.runtime = init.runtime;
+    this.options = init.options;
+    this._id = init.resumeId;
+    // A new thread's options are checked at once; a resumed thread's once its recorded settings are read.
+    if (init.resumeId === null) this.settings = resolveThreadSettings(init.runtime.engine, init.options);
   }
 
   /** The thread id: set from the first `thread.started` event (at once for resumed threads). */
@@ -62,17 +104,18 @@ export class Thread {
     return this._id;
   }
 
-  /** Runs a turn and streams its events. */
+  /**
+   * Runs a turn and streams its events. Never rejects for a problem of the turn (bad input, a
+   * missing working directory, an aborted signal, a busy thread): iterating `events` throws it.
+   */
   async runStreamed(input: Input, turnOptions: TurnOptions = {}): Promise<StreamedTurn> {
-    const { outputSchema, signal } = checkTurnOptions(turnOptions);
-    return { events: this.streamTurn(input, outputSchema, signal, false) };
+    return { events: this.streamTurn(input, turnOptions, false) };
   }
 
-  /** Runs a turn to completion and returns its items, final response and usage. */
+  /** Runs a turn to completion and returns its items, final response and usage; rejects with a typed error. */
   async run(input: Input, turnOptions: TurnOptions = {}): Promise<Turn> {
-    const { outputSchema, signal } = checkTurnOptions(turnOptions);
     // Unlike the stream (which ends with turn.failed), run() rejects with the typed error.
-    const events = this.streamTurn(input, outputSchema, signal, true);
+    const events = this.streamTurn(input, turnOptions, true);
     const items: ThreadItem[] = [];
     let finalResponse = "";
     let usage: Usage | null = null;
@@ -109,23 +152,48 @@ export class Thread {
     active.emit({ type: "background_event", message: String(message) });
   }
 
-  private async *streamTurn(
-    input: Input,
-    outputSchema: Record<string, unknown> | undefined,
-    signal: AbortSignal | undefined,
-    throwOnFailure: boolean,
-  ): AsyncGenerator<ThreadEvent> {
+  /**
+   * Ends the thread: aborts a running turn, kills its exec sessions (processes the model left
+   * running) and releases its session file. Later runs throw ThreadClosedError; the thread can
+   * be resumed by id. Safe to call more than once.
+   */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const running = this.running;
+    if (running) {
+      running.abort(new AbortError("The thread was closed"));
+      await running.done;
+    }
+    if (this.state) {
+      disposeUnifiedExec(this.state.services.toolState);
+      await this.state.recorder.close();
+    }
+    this.runtime.onClose(this);
+  }
+
+  /** `await using thread = codex.startThread()` closes the thread at the end of the scope. */
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+
+  private async *streamTurn(input: Input, turnOptions: TurnOptions, throwOnFailure: boolean): AsyncGenerator<ThreadEvent> {
+    if (this.closed) throw new ThreadClosedError("This thread was closed; resume it by id with codex.resumeThread() to continue");
+    const options = validateTurnOptions(turnOptions);
+    const outputSchema = validateOutputSchema(options.outputSchema);
+    const signal = options.signal;
+    if (signal?.aborted) throw new AbortError();
     if (this.busy) throw new ThreadBusyError("This thread is already running a turn; wait for it to finish before starting another");
     this.busy = true;
     const controller = new AbortController();
     const forwardAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener("abort", forwardAbort, { once: true });
-    if (signal?.aborted) controller.abort(signal.reason);
     const queue = new AsyncQueue<ThreadEvent>();
     const turn = this.execute(input, outputSchema, controller.signal, queue).then(
       (failure) => (failure && throwOnFailure ? queue.fail(failure) : queue.end()),
       (error: unknown) => queue.fail(error),
     );
+    this.running = { abort: (reason) => controller.abort(reason), done: turn };
     try {
       yield* queue;
     } finally {
@@ -134,6 +202,7 @@ export class Thread {
       await turn;
       signal?.removeEventListener("abort", forwardAbort);
       this.activeTurn = undefined;
+      this.running = undefined;
       this.busy = false;
     }
   }
@@ -146,27 +215,40 @@ export class Thread {
     queue: AsyncQueue<ThreadEvent>,
   ): Promise<Error | undefined> {
     const { engine } = this.runtime;
-    if (!this.settings.skipGitRepoCheck && !(await findGitRoot(this.settings.cwd))) {
+    const settings = await this.resolveSettings();
+    await checkWorkingDirectory(settings.cwd);
+    if (!settings.skipGitRepoCheck && !(await findGitRoot(settings.cwd, engine.env))) {
       throw new GitRepoCheckError("Not inside a trusted directory and --skip-git-repo-check was not specified.");
     }
-    const normalized = await normalizeInput(input, this.settings.cwd);
+    const normalized = await normalizeInput(input, settings.cwd);
     const client = this.runtime.client();
     if (signal.aborted) throw new AbortError();
-    const state = await this.openSession();
+    const state = await this.openSession(settings);
     const emit = (event: ThreadEvent) => queue.push(event);
     this._id = state.threadId;
     emit({ type: "thread.started", thread_id: state.threadId });
     this.activeTurn = { emit, state };
-    const tools = defaultToolRegistry(this.settings);
-    const result = await executeTurn(state, { engine, settings: this.settings, client, tools, input: normalized, outputSchema, signal, emit });
+    const tools = defaultToolRegistry(settings);
+    const result = await executeTurn(state, { engine, settings, client, tools, input: normalized, outputSchema, signal, emit });
     return result.failure;
   }
 
-  private async openSession(): Promise<ThreadState> {
+  /** A resumed thread runs with the settings its session file recorded, under the caller's options. */
+  private async resolveSettings(): Promise<ThreadSettings> {
+    if (this.settings) return this.settings;
+    const contents = await readSessionFile(this.runtime.engine, this._id as string);
+    const options = mergeResumeOptions(recordedThreadOptions(contents), this.options);
+    this.settings = resolveThreadSettings(this.runtime.engine, options);
+    this.resumed = contents;
+    return this.settings;
+  }
+
+  private async openSession(settings: ThreadSettings): Promise<ThreadState> {
     if (this.state) return this.state;
     const { engine } = this.runtime;
     const threadId = this._id ?? uuidV7();
-    const opened = this._id ? await resumeSession(engine, this.settings, threadId) : await startSession(engine, this.settings, threadId);
+    const opened = this.resumed ? await resumeSession(engine, settings, this.resumed) : await startSession(engine, settings, threadId);
+    this.resumed = undefined;
     const state: ThreadState = {
       threadId,
       history: opened.history,
@@ -174,7 +256,7 @@ export class Thread {
       currentTurnId: "",
       services: createThreadServices({
         engine,
-        settings: this.settings,
+        settings,
         threadId,
         currentTurnId: () => state.currentTurnId,
         approvalCallback: () => this.approvalCallback ?? this.runtime.approvalCallback(),
@@ -185,9 +267,13 @@ export class Thread {
   }
 }
 
-/** Validates turn options before anything runs; an already-aborted signal rejects at once. */
-function checkTurnOptions(turnOptions: TurnOptions): { outputSchema: Record<string, unknown> | undefined; signal: AbortSignal | undefined } {
-  const options = validateTurnOptions(turnOptions);
-  if (options.signal?.aborted) throw new AbortError();
-  return { outputSchema: validateOutputSchema(options.outputSchema), signal: options.signal };
+/** The working directory must exist and be a directory, before anything runs there. */
+async function checkWorkingDirectory(cwd: string): Promise<void> {
+  let isDirectory: boolean;
+  try {
+    isDirectory = (await stat(cwd)).isDirectory();
+  } catch (error) {
+    throw new InvalidArgumentError(`workingDirectory ${cwd} does not exist (${(error as NodeJS.ErrnoException).code ?? "unreadable"})`);
+  }
+  if (!isDirectory) throw new InvalidArgumentError(`workingDirectory ${cwd} is not a directory`);
 }

@@ -11,7 +11,7 @@ import { permissionsMessage } from "../context/permissions-message.js";
 import { SessionNotFoundError } from "../errors.js";
 import { ResponseItem } from "../model/response-items.js";
 import { sandboxPolicyToCodex } from "../sandbox/sandbox-policy.js";
-import { readRollout } from "../sessions/rollout-reader.js";
+import { readRollout, type RolloutContents } from "../sessions/rollout-reader.js";
 import { findRolloutFile } from "../sessions/rollout-paths.js";
 import { RolloutWriter } from "../sessions/rollout-writer.js";
 import { packageVersion } from "../util/package-root.js";
@@ -36,6 +36,7 @@ export async function startSession(engine: EngineConfig, settings: ThreadSetting
   const writer = await RolloutWriter.create({
     codexHome: engine.codexHome,
     threadId,
+    env: engine.env,
     meta: {
       cwd: settings.cwd,
       originator,
@@ -52,10 +53,22 @@ export async function startSession(engine: EngineConfig, settings: ThreadSetting
   return { recorder, history };
 }
 
-export async function resumeSession(engine: EngineConfig, settings: ThreadSettings, threadId: string): Promise<OpenedSession> {
+/** Finds and reads a thread's session file; warns once about corrupt lines that were skipped. */
+export async function readSessionFile(engine: EngineConfig, threadId: string): Promise<RolloutContents> {
   const file = await findRolloutFile(engine.codexHome, threadId);
   if (!file) throw new SessionNotFoundError(threadId);
   const contents = await readRollout(file);
+  if (contents.skippedCorruptLines.length > 0) {
+    process.emitWarning(
+      `Skipped ${contents.skippedCorruptLines.length} unreadable line(s) of ${file} (line ${contents.skippedCorruptLines.join(", ")})`,
+      { code: "CODEX_NATIVE_SESSION_LINES_SKIPPED" },
+    );
+  }
+  return contents;
+}
+
+export async function resumeSession(engine: EngineConfig, settings: ThreadSettings, contents: RolloutContents): Promise<OpenedSession> {
+  const file = contents.path;
   // Items this engine does not model (e.g. 0.169's additional_tools) are not sent back to the model.
   const history: ResponseItem[] = [];
   for (const payload of contents.history) {

@@ -11,13 +11,13 @@ import type { GitInfo } from "./rollout-schema.js";
 const GIT_COMMAND_TIMEOUT_MS = 5_000;
 
 /** Runs `git <args>` in `cwd`; resolves to trimmed stdout on exit 0, else null. Never rejects. */
-function runGit(args: string[], cwd: string): Promise<string | null> {
+function runGit(args: string[], cwd: string, env: Record<string, string | undefined> | undefined): Promise<string | null> {
   return new Promise((resolve) => {
     try {
       execFile(
         "git",
         args,
-        { cwd, encoding: "utf8", timeout: GIT_COMMAND_TIMEOUT_MS, windowsHide: true },
+        { cwd, encoding: "utf8", timeout: GIT_COMMAND_TIMEOUT_MS, windowsHide: true, ...(env ? { env } : {}) },
         (error, stdout) => resolve(error ? null : stdout.trim()),
       );
     } catch {
@@ -28,16 +28,17 @@ function runGit(args: string[], cwd: string): Promise<string | null> {
 }
 
 /**
- * Commit, branch and `origin` URL of the repository containing `cwd`. Null outside a repository
+ * Commit, branch and `origin` URL of the repository containing `cwd` (git runs with `env` when
+ * given, so its GIT_CEILING_DIRECTORIES applies). Null outside a repository
  * or when git is unavailable. Fields git cannot answer (no commits yet, detached HEAD, no
  * origin) are left out, so an empty object means "a repository, but nothing to record".
  */
-export async function collectGitInfo(cwd: string): Promise<GitInfo | null> {
-  if ((await runGit(["rev-parse", "--git-dir"], cwd)) === null) return null;
+export async function collectGitInfo(cwd: string, env?: Record<string, string | undefined>): Promise<GitInfo | null> {
+  if ((await runGit(["rev-parse", "--git-dir"], cwd, env)) === null) return null;
   const [commitHash, branch, repositoryUrl] = await Promise.all([
-    runGit(["rev-parse", "HEAD"], cwd),
-    runGit(["rev-parse", "--abbrev-ref", "HEAD"], cwd),
-    runGit(["remote", "get-url", "origin"], cwd),
+    runGit(["rev-parse", "HEAD"], cwd, env),
+    runGit(["rev-parse", "--abbrev-ref", "HEAD"], cwd, env),
+    runGit(["remote", "get-url", "origin"], cwd, env),
   ]);
   const info: GitInfo = {};
   if (commitHash) info.commit_hash = commitHash;
@@ -50,8 +51,15 @@ export async function collectGitInfo(cwd: string): Promise<GitInfo | null> {
 /**
  * The nearest directory at or above `cwd` that contains a `.git` entry (a directory, or the
  * file a worktree or submodule uses), or null. Needs no git binary, like the CLI's repo check.
+ * Like git, it never walks up into a directory listed in `GIT_CEILING_DIRECTORIES` of `env`.
  */
-export async function findGitRoot(cwd: string): Promise<string | null> {
+export async function findGitRoot(cwd: string, env: Record<string, string | undefined> = process.env): Promise<string | null> {
+  const ceilings = new Set(
+    (env.GIT_CEILING_DIRECTORIES ?? "")
+      .split(path.delimiter)
+      .filter((entry) => entry.length > 0 && path.isAbsolute(entry))
+      .map((entry) => path.resolve(entry)),
+  );
   let directory = path.resolve(cwd);
   for (;;) {
     try {
@@ -61,7 +69,7 @@ export async function findGitRoot(cwd: string): Promise<string | null> {
       // Not here (or unreadable); keep walking up.
     }
     const parent = path.dirname(directory);
-    if (parent === directory) return null;
+    if (parent === directory || ceilings.has(parent)) return null;
     directory = parent;
   }
 }

@@ -26,6 +26,8 @@ export interface RolloutContents {
   tornTail: boolean;
   /** Lines of types this SDK does not know (e.g. 0.169's `world_state`), skipped. */
   skippedUnknownLines: number;
+  /** 1-based numbers of lines that could not be parsed and were skipped (as the CLI skips them). */
+  skippedCorruptLines: number[];
 }
 
 /** Reads the file's bytes, turning a missing file into `SessionNotFoundError`. */
@@ -46,8 +48,8 @@ export async function readRolloutBytes(filePath: string): Promise<Buffer> {
 /**
  * Reads a rollout file written by the Codex CLI or by this SDK.
  * Throws `SessionNotFoundError` when the file is missing and `SessionFileCorruptError` (with the
- * 1-based line number) when a line other than a torn last one cannot be parsed, or the first
- * line is not `session_meta`.
+ * 1-based line number) when the first line is not a readable `session_meta`. Other unreadable
+ * lines are skipped and listed in `skippedCorruptLines`, as the CLI skips them.
  */
 export async function readRollout(filePath: string): Promise<RolloutContents> {
   const scan = scanRollout(filePath, await readRolloutBytes(filePath));
@@ -72,5 +74,6 @@ export async function readRollout(filePath: string): Promise<RolloutContents> {
     lastTurnContext,
     tornTail: scan.tornTail,
     skippedUnknownLines,
+    skippedCorruptLines: scan.skippedCorruptLines,
   };
 }

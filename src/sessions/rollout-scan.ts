@@ -4,8 +4,9 @@
  * last ordinal), so both apply exactly the same tolerance rules:
  * - blank lines are skipped, as the CLI does;
  * - the last non-blank line may be torn (not valid JSON: a write cut short by a crash) and is dropped;
- * - any other line that is not valid JSON, or is valid JSON of the wrong shape, makes the file corrupt;
- * - the first line must be `session_meta`.
+ * - any other line that is not valid JSON, or is valid JSON of the wrong shape, is skipped and
+ *   reported (the CLI skips such lines too);
+ * - the first line must be a readable `session_meta`: without it the file is corrupt.
  * Error messages never quote line content: a line may hold anything the model or user wrote.
  */
 import type { z } from "zod";
@@ -39,6 +40,8 @@ export interface RolloutScan {
   tornTail: boolean;
   /** Byte length of the file without the torn last line (the whole file when nothing was torn). */
   validByteLength: number;
+  /** 1-based numbers of unreadable lines that were skipped (not counting a torn last line). */
+  skippedCorruptLines: number[];
 }
 
 const NEWLINE = 0x0a;
@@ -101,6 +104,7 @@ export function scanRollout(path: string, bytes: Buffer): RolloutScan {
   let meta: SessionMeta | undefined;
   let tornTail = false;
   let validByteLength = bytes.length;
+  const skippedCorruptLines: number[] = [];
   for (const [index, range] of ranges.entries()) {
     const result = parseRolloutLineText(range.text);
     const isLast = index === ranges.length - 1;
@@ -111,7 +115,9 @@ export function scanRollout(path: string, bytes: Buffer): RolloutScan {
         validByteLength = range.start;
         break;
       }
-      throw new SessionFileCorruptError(path, range.lineNumber, result.reason);
+      if (index === 0) throw new SessionFileCorruptError(path, range.lineNumber, result.reason);
+      skippedCorruptLines.push(range.lineNumber);
+      continue;
     }
     if (index === 0) {
       if (result.parsed.kind !== "known" || result.parsed.line.type !== "session_meta") {
@@ -125,5 +131,5 @@ export function scanRollout(path: string, bytes: Buffer): RolloutScan {
     // The only line was torn: the session meta was never completely written.
     throw new SessionFileCorruptError(path, ranges[0]?.lineNumber ?? 1, "the session_meta line is incomplete");
   }
-  return { meta, lines, tornTail, validByteLength };
+  return { meta, lines, tornTail, validByteLength, skippedCorruptLines };
 }

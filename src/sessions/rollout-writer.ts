@@ -1,4 +1,4 @@
-import { mkdir, open, rm, truncate, type FileHandle } from "node:fs/promises";
+import { appendFile, mkdir, open, rm, truncate } from "node:fs/promises";
 import path from "node:path";
 import { CodexError, InvalidArgumentError } from "../errors.js";
 import { collectGitInfo } from "./git-info.js";
@@ -19,6 +19,8 @@ export interface CreateRolloutOptions {
   /** When the session started; names the file (local time) and `session_meta.timestamp`. Default: now. */
   startedAt?: Date;
   meta: SessionMetaInput;
+  /** Environment git runs with to collect `session_meta.git` (default `process.env`). */
+  env?: Record<string, string | undefined>;
 }
 
 /**
@@ -26,19 +28,18 @@ export interface CreateRolloutOptions {
  * after its bytes reached the file, and appends land in call order even when called
  * concurrently, because all writes go through one promise chain. After a failed write the
  * writer refuses further appends: the file may end in a partial line, which the next
- * `openForAppend` (or reader) repairs or tolerates.
+ * `openForAppend` (or reader) repairs or tolerates. The file is opened for each write batch and
+ * closed after it, so an idle thread holds no descriptor.
  */
 export class RolloutWriter {
   readonly path: string;
-  readonly #handle: FileHandle;
   #nextOrdinal: number;
   #queue: Promise<void> = Promise.resolve();
   #failure: CodexError | undefined;
   #closing: Promise<void> | undefined;
 
-  private constructor(filePath: string, handle: FileHandle, nextOrdinal: number) {
+  private constructor(filePath: string, nextOrdinal: number) {
     this.path = filePath;
-    this.#handle = handle;
     this.#nextOrdinal = nextOrdinal;
   }
 
@@ -51,28 +52,27 @@ export class RolloutWriter {
     }
     const startedAt = options.startedAt ?? new Date();
     const filePath = rolloutPathFor(options.codexHome, options.threadId, startedAt);
-    const git = options.meta.git === undefined ? await collectGitInfo(options.meta.cwd) : options.meta.git;
+    const git = options.meta.git === undefined ? await collectGitInfo(options.meta.cwd, options.env) : options.meta.git;
     const metaJson = JSON.stringify(sessionMetaPayload(options.threadId, startedAt, options.meta, git));
 
     await mkdir(path.dirname(filePath), { recursive: true });
-    let handle: FileHandle;
+    const metaLine = `{"timestamp":"${formatRolloutTimestamp(new Date())}","ordinal":0,"type":"session_meta","payload":${metaJson}}\n`;
     try {
-      handle = await open(filePath, "wx");
+      // "wx": never overwrite another session's file.
+      const handle = await open(filePath, "wx");
+      try {
+        await handle.writeFile(metaLine, "utf8");
+      } finally {
+        await handle.close();
+      }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "EEXIST") {
         throw new InvalidArgumentError(`A rollout file already exists at ${filePath}; use openForAppend to resume it`);
       }
-      throw error;
-    }
-    const writer = new RolloutWriter(filePath, handle, 0);
-    try {
-      await writer.#enqueue([{ type: "session_meta", payloadJson: metaJson }]);
-    } catch (error) {
-      await handle.close().catch(() => undefined);
       await rm(filePath, { force: true }).catch(() => undefined);
       throw error;
     }
-    return writer;
+    return new RolloutWriter(filePath, 1);
   }
 
   /**
@@ -94,18 +94,10 @@ export class RolloutWriter {
     // Files from CLIs that predate ordinals: number on from the line count, as if they had them.
     const nextOrdinal = highestOrdinal >= 0 ? highestOrdinal + 1 : scan.lines.length;
 
-    const handle = await open(filePath, "a");
     const lastByte = scan.validByteLength > 0 ? bytes[scan.validByteLength - 1] : undefined;
-    if (lastByte !== undefined && lastByte !== 0x0a) {
-      // The last complete line lacks its newline; add it so the next line starts on its own.
-      try {
-        await handle.appendFile("\n", "utf8");
-      } catch (error) {
-        await handle.close().catch(() => undefined);
-        throw error;
-      }
-    }
-    return new RolloutWriter(filePath, handle, nextOrdinal);
+    // The last complete line lacks its newline; add it so the next line starts on its own.
+    if (lastByte !== undefined && lastByte !== 0x0a) await appendFile(filePath, "\n", "utf8");
+    return new RolloutWriter(filePath, nextOrdinal);
   }
 
   /**
@@ -126,9 +118,9 @@ export class RolloutWriter {
     return this.#enqueue(serialized);
   }
 
-  /** Waits for pending appends, then closes the file. Safe to call more than once. */
+  /** Waits for pending appends; later appends are refused. Safe to call more than once. */
   close(): Promise<void> {
-    this.#closing ??= this.#queue.then(() => this.#handle.close());
+    this.#closing ??= this.#queue;
     return this.#closing;
   }
 
@@ -143,7 +135,7 @@ export class RolloutWriter {
         this.#nextOrdinal += 1;
       }
       try {
-        await this.#handle.appendFile(text, "utf8");
+        await appendFile(this.path, text, "utf8");
       } catch (error) {
         this.#failure = new CodexError(`Writing to rollout file ${this.path} failed`, { cause: error });
         throw this.#failure;

@@ -11,13 +11,14 @@ before(async () => {
 });
 after(() => harness.close());
 
-test("an already-aborted signal rejects at once and sends nothing", async () => {
+test("an already-aborted signal: run() rejects, runStreamed() resolves and its iteration throws; nothing is sent", async () => {
   const before = harness.server.requests.length;
   const thread = harness.codex().startThread({ workingDirectory: harness.workdir, skipGitRepoCheck: true });
   const controller = new AbortController();
   controller.abort();
   await assert.rejects(thread.run("never sent", { signal: controller.signal }), AbortError);
-  await assert.rejects(thread.runStreamed("never sent", { signal: controller.signal }), AbortError);
+  const { events } = await thread.runStreamed("never sent", { signal: controller.signal });
+  await assert.rejects(events.next(), AbortError);
   assert.equal(harness.server.requests.length, before);
   assert.equal(thread.id, null);
 });

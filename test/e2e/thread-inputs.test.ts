@@ -42,13 +42,31 @@ test("local images are sent as data URLs before the text, large ones downscaled 
   assert.deepEqual(pngSize(Buffer.from(second!.split(",")[1]!, "base64")), { width: 2048, height: 512 });
 });
 
-test("a missing or unreadable image is a clear error before any request", async () => {
-  const before = harness.server.requests.length;
-  const thread = harness.codex().startThread({ workingDirectory: harness.workdir, skipGitRepoCheck: true });
-  await assert.rejects(thread.run([{ type: "local_image", path: "nope.png" }]), { name: "InvalidArgumentError", message: /Cannot read image .*nope\.png: ENOENT/ });
-  await writeFile(path.join(harness.workdir, "notes.txt"), "plain text");
-  await assert.rejects(thread.run([{ type: "local_image", path: "notes.txt" }]), { name: "InvalidArgumentError", message: /Unsupported image format/ });
-  assert.equal(harness.server.requests.length, before);
+test("a missing, non-image or truncated image becomes Codex's placeholder text with a warning; no broken image is sent", async () => {
+  const warnings: string[] = [];
+  const onWarning = (warning: Error & { code?: string }) => {
+    if (warning.code === "CODEX_NATIVE_IMAGE_SKIPPED") warnings.push(warning.message);
+  };
+  process.on("warning", onWarning);
+  try {
+    await writeFile(path.join(harness.workdir, "notes.txt"), "plain text");
+    const whole = solidPng(4, 4);
+    await writeFile(path.join(harness.workdir, "cut.png"), whole.subarray(0, whole.length - 10));
+    harness.server.enqueue(mockTurn([assistantMessage("seen")]));
+    const thread = harness.codex().startThread({ workingDirectory: harness.workdir, skipGitRepoCheck: true });
+    const inputs = ["nope.png", "notes.txt", "cut.png"].map((file) => ({ type: "local_image" as const, path: file }));
+    await thread.run([{ type: "text", text: "look" }, ...inputs]);
+    const parts = imageParts(harness.server.requests.at(-1)!.body);
+    assert.ok(parts.every((part: any) => part.type === "input_text"), "no input_image part");
+    assert.match(parts[0].text, /^Codex could not read the local image at `.*nope\.png`: ENOENT$/);
+    assert.match(parts[1].text, /^Image located at `.*notes\.txt` is invalid: unsupported image format$/);
+    assert.match(parts[2].text, /^Image located at `.*cut\.png` is invalid: the file is truncated$/);
+    assert.equal(parts[3].text, "look");
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(warnings.length, 3);
+  } finally {
+    process.off("warning", onWarning);
+  }
 });
 
 test("outside a git repository the run fails with Codex's message unless skipGitRepoCheck", async () => {
@@ -97,14 +115,13 @@ test("sendBackgroundEvent during runStreamed is yielded and persisted; without a
   await assert.rejects(thread.sendBackgroundEvent("too late"), NoActiveTurnError);
 });
 
-test("options are validated: unknown keys, bad values and unsupported overrides are clear errors", () => {
+test("options are validated: unknown option keys, bad values and wrong config types are clear errors", async () => {
   assert.throws(() => harness.codex({ modelName: "x" } as never), { name: "InvalidArgumentError", message: /modelName/ });
   assert.throws(() => harness.codex().startThread({ sandboxMode: "yolo" } as never), { name: "InvalidArgumentError", message: /sandboxMode/ });
-  assert.throws(() => harness.codex().startThread({ networkAccessEnabled: true }), { name: "InvalidArgumentError", message: /networkAccessEnabled requires/ });
-  assert.throws(() => harness.codex({ config: { tui: { theme: "dark" } } }), { name: "InvalidArgumentError", message: /Unsupported config override "tui.theme"/ });
   assert.throws(() => harness.codex({ configOverrides: ["approval_policy=sometimes"] }), { name: "InvalidArgumentError", message: /approval_policy/ });
+  assert.throws(() => harness.codex({ config: { tui: "dark" } }), { name: "InvalidArgumentError", message: /tui/ });
   const thread = harness.codex().startThread({ skipGitRepoCheck: true });
-  return assert.rejects(thread.run("x", { cyberAccessProgram: "standard" }), InvalidArgumentError);
+  await assert.rejects(thread.run("x", { cyberAccessProgram: "purple" } as never), { name: "InvalidArgumentError", message: /cyberAccessProgram/ });
 });
 
 test("config overrides and the seed aliases reach the request and the session file", async () => {
@@ -145,7 +162,7 @@ test("the API key comes from env when not given and never appears in requests or
   await assert.rejects(noKey.startThread({ skipGitRepoCheck: true }).run("hi"), { name: "AuthenticationError" });
 });
 
-test("a real CLI config.toml with keys we do not model still works; a selected provider using one is refused", async () => {
+test("a real CLI config.toml works; an Azure-style provider sends its query_params and its env_key", async () => {
   const { writeFile: write, mkdir: makeDir } = await import("node:fs/promises");
   const home = path.join(harness.workdir, "cli-home");
   await makeDir(home, { recursive: true });
@@ -162,7 +179,7 @@ test("a real CLI config.toml with keys we do not model still works; a selected p
       "network_access = true",
       "future_flag = 1",
       "[model_providers.azure]",
-      'base_url = "https://example.openai.azure.com/openai"',
+      `base_url = "${harness.server.url}"`,
       'env_key = "AZURE_KEY"',
       'query_params = { api-version = "2025-04-01-preview" }',
       "",
@@ -174,9 +191,11 @@ test("a real CLI config.toml with keys we do not model still works; a selected p
   assert.equal((await thread.run("hi")).finalResponse, "config ok");
   assert.match(harness.server.requests.at(-1)!.body.input[0].content[0].text, /Network access is enabled/);
 
-  const azure = harness.codex({ codexHome: home, config: { model_provider: "azure" } });
-  await assert.rejects(azure.startThread({ skipGitRepoCheck: true }).run("hi"), {
-    name: "InvalidArgumentError",
-    message: /"azure" uses settings this SDK does not support: model_providers\.azure\.query_params/,
-  });
+  const { sha256Hex } = await import("../../src/testing/index.js");
+  harness.server.enqueue(mockTurn([assistantMessage("azure ok")]));
+  const azure = new Codex({ codexHome: home, env: { ...harness.env, AZURE_KEY: "azure-secret" }, config: { model_provider: "azure" } });
+  assert.equal((await azure.startThread({ skipGitRepoCheck: true, workingDirectory: harness.workdir }).run("hi")).finalResponse, "azure ok");
+  const request = harness.server.requests.at(-1)!;
+  assert.equal(request.path, "/v1/responses?api-version=2025-04-01-preview");
+  assert.equal(request.bearerTokenSha256, sha256Hex("azure-secret"));
 });

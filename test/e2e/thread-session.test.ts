@@ -76,7 +76,7 @@ test("resumeThread in a new Codex instance replays the history and appends to th
   assert.deepEqual(lines.map((line) => line.ordinal), lines.map((_, index) => index));
 });
 
-test("a torn last line is tolerated on resume and a corrupt line is a typed error", async () => {
+test("a torn last line is tolerated on resume; a corrupt middle line is skipped with a warning", async () => {
   harness.server.enqueue(mockTurn([assistantMessage("one")]), mockTurn([assistantMessage("two")]));
   const thread = harness.codex().startThread({ workingDirectory: harness.workdir, skipGitRepoCheck: true });
   await thread.run("first");
@@ -88,11 +88,34 @@ test("a torn last line is tolerated on resume and a corrupt line is a typed erro
   assert.equal(lines.at(-1)!.payload.type, "task_complete");
 
   await appendFile(file, "this is not json\n{}\n");
+  const warnings: string[] = [];
+  const onWarning = (warning: Error & { code?: string }) => {
+    if (warning.code === "CODEX_NATIVE_SESSION_LINES_SKIPPED") warnings.push(warning.message);
+  };
+  process.on("warning", onWarning);
+  try {
+    harness.server.enqueue(mockTurn([assistantMessage("three")]));
+    const resumedAgain = harness.codex().resumeThread(thread.id!, { skipGitRepoCheck: true });
+    assert.equal((await resumedAgain.run("third")).finalResponse, "three");
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0]!, new RegExp(`line ${lines.length + 1}, ${lines.length + 2}\\)$`));
+    const texts = inputTexts(harness.server.requests.at(-1)!.body);
+    assert.ok(texts.includes("user: first") && texts.includes("user: second") && texts.includes("assistant: two"));
+    assert.equal(texts.at(-1), "user: third");
+  } finally {
+    process.off("warning", onWarning);
+  }
+
+  // Only an unreadable session_meta makes the file unusable.
+  const { readFile: read, writeFile: write } = await import("node:fs/promises");
+  const text = await read(file, "utf8");
+  await write(file, `{broken meta\n${text.split("\n").slice(1).join("\n")}`);
   const broken = harness.codex().resumeThread(thread.id!, { skipGitRepoCheck: true });
-  await assert.rejects(broken.run("third"), (error: unknown) => {
+  await assert.rejects(broken.run("fourth"), (error: unknown) => {
     assert.ok(error instanceof SessionFileCorruptError);
     assert.equal(error.path, file);
-    assert.equal(error.line, lines.length + 1);
+    assert.equal(error.line, 1);
     return true;
   });
 });

@@ -31,7 +31,7 @@ test("errorFromResponse maps statuses to the error hierarchy", () => {
     assert.equal(error.status, status);
     assert.equal(error.requestId, "req_1");
     assert.equal(error.code, "some_code");
-    const prefix = status === 401 || status === 403 ? "unexpected status" : "exceeded retry limit, last status:";
+    const prefix = status === 408 || status === 429 || status >= 500 ? "exceeded retry limit, last status:" : "unexpected status";
     assert.equal(error.message, `${prefix} ${status} ${STATUS_CODES[status]}: nope (after 2 attempts, request id req_1)`);
   }
 });

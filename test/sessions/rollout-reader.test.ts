@@ -135,23 +135,28 @@ test("a torn last line is tolerated, with or without its newline", async () => {
 
 test("blank lines are skipped but still counted in line numbers", async () => {
   const filePath = await writeRollout("blank.jsonl", [metaLine(), "", "  ", itemLine(userMessage("a")), "not json", itemLine(userMessage("b"))]);
-  await assertCorrupt(filePath, 5);
+  const contents = await readRollout(filePath);
+  assert.deepEqual(contents.skippedCorruptLines, [5]);
+  assert.equal(contents.history.length, 2);
 });
 
-test("a corrupt line before the end is a typed error naming path and line", async () => {
-  await assertCorrupt(
+test("a corrupt line before the end is skipped (as the CLI does) and reported by line number", async () => {
+  const middle = await readRollout(
     await writeRollout("corrupt-middle.jsonl", [metaLine(), itemLine(userMessage("a")), "{oops", itemLine(userMessage("b")), ""]),
-    3,
   );
-  // Valid JSON of the wrong shape is corrupt even as the last line: it was written whole.
-  await assertCorrupt(
-    await writeRollout("bad-shape.jsonl", [metaLine(), itemLine(userMessage("a")), itemLine({ role: "user" })]),
-    3,
+  assert.deepEqual(middle.skippedCorruptLines, [3]);
+  assert.deepEqual(
+    middle.history.map((item) => (item as any).content[0].text),
+    ["a", "b"],
   );
-  await assertCorrupt(
+  // Valid JSON of the wrong shape is skipped too, even as the last line: it was written whole, not torn.
+  const badShape = await readRollout(await writeRollout("bad-shape.jsonl", [metaLine(), itemLine(userMessage("a")), itemLine({ role: "user" })]));
+  assert.deepEqual(badShape.skippedCorruptLines, [3]);
+  assert.equal(badShape.tornTail, false);
+  const badEnvelope = await readRollout(
     await writeRollout("bad-envelope.jsonl", [metaLine(), JSON.stringify({ type: "response_item", payload: userMessage("x") }), ""]),
-    2,
   );
+  assert.deepEqual(badEnvelope.skippedCorruptLines, [2]);
 });
 
 test("the first line must be session_meta", async () => {
@@ -226,7 +231,7 @@ test("a missing file is SessionNotFoundError carrying the thread id from its nam
 
 test("corrupt-file errors do not quote line content", async () => {
   const secret = "sk-live-DO-NOT-LEAK";
-  const filePath = await writeRollout("secret.jsonl", [metaLine(), `{"payload": "${secret}" broken`, itemLine(userMessage("b"))]);
+  const filePath = await writeRollout("secret.jsonl", [`{"payload": "${secret}" broken`, metaLine(), itemLine(userMessage("b"))]);
   await assert.rejects(readRollout(filePath), (error: unknown) => {
     assert.ok(error instanceof SessionFileCorruptError);
     assert.ok(!error.message.includes(secret));
@@ -236,9 +241,17 @@ test("corrupt-file errors do not quote line content", async () => {
   assert.ok(unchanged.includes(secret), "reading never modifies the file");
 });
 
-test("openForAppend refuses a file with a corrupt middle line and leaves it untouched", async () => {
+test("openForAppend continues a file with a corrupt middle line, keeping that line as it is", async () => {
   const lines = [metaLine(), "{oops", itemLine(userMessage("b")), ""];
   const filePath = await writeRollout("corrupt-append.jsonl", lines);
-  await assert.rejects(RolloutWriter.openForAppend(filePath), SessionFileCorruptError);
-  assert.equal(await readFile(filePath, "utf8"), lines.join("\n"));
+  const writer = await RolloutWriter.openForAppend(filePath);
+  await writer.append([{ type: "event_msg", payload: { type: "background_event", message: "after" } }]);
+  await writer.close();
+  const text = await readFile(filePath, "utf8");
+  assert.ok(text.startsWith(lines.join("\n")));
+  assert.match(text.split("\n").at(-2)!, /"after"/);
+});
+
+test("a file whose session_meta line is unreadable is corrupt", async () => {
+  await assertCorrupt(await writeRollout("bad-meta.jsonl", ["{oops", metaLine(), itemLine(userMessage("b"))]), 1);
 });
