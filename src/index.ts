@@ -15,7 +15,7 @@ export type {
   WebSearchMode,
   WorkspaceWriteOptions,
 } from "./options/thread-options.js";
-export type { TurnOptions } from "./options/turn-options.js";
+export type { CyberAccessProgram, TurnOptions } from "./options/turn-options.js";
 export type {
   ApprovalCallback,
   ApprovalCallbackAnswer,
@@ -81,6 +81,7 @@ export {
   SessionNotFoundError,
   StreamInterruptedError,
   ThreadBusyError,
+  ThreadClosedError,
   TimeoutError,
 } from "./errors.js";
 export type { ModelApiErrorDetails, SandboxDenialReason } from "./errors.js";

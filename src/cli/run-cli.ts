@@ -68,8 +68,9 @@ async function runCommand(argv: string[]): Promise<number> {
     ...(values.approval ? { approvalPolicy: values.approval } : {}),
     ...(values["skip-git-repo-check"] ? { skipGitRepoCheck: true } : {}),
   } as ThreadOptions;
+  let codex: Codex | undefined;
   try {
-    const codex = new Codex();
+    codex = new Codex();
     const thread = values.resume ? codex.resumeThread(values.resume, threadOptions) : codex.startThread(threadOptions);
     const outputSchema = values["output-schema"] ? (JSON.parse(values["output-schema"]) as unknown) : undefined;
     const { events } = await thread.runStreamed(prompt, outputSchema === undefined ? {} : { outputSchema });
@@ -89,5 +90,8 @@ async function runCommand(argv: string[]): Promise<number> {
   } catch (error) {
     console.error(`error: ${error instanceof CodexError || error instanceof Error ? error.message : String(error)}`);
     return 1;
+  } finally {
+    // The turn is over: end the exec sessions the model left running, so the command exits now.
+    await codex?.close();
   }
 }

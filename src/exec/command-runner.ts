@@ -42,6 +42,13 @@ export interface RunningCommand {
   readonly exited: Promise<CommandExit>;
   /** Signals the whole process group (default SIGKILL). */
   kill(signal?: NodeJS.Signals): void;
+  /**
+   * Stops the command (its process and pipes) from keeping the host's event loop alive, for a
+   * session that outlives the call that started it; output is still delivered.
+   */
+  unref(): void;
+  /** Undoes `unref()`: the command keeps the event loop alive again (while a call waits on it). */
+  ref(): void;
 }
 
 export interface CommandRunner {

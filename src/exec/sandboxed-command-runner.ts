@@ -238,6 +238,16 @@ class ChildCommand implements RunningCommand {
     }
   }
 
+  unref(): void {
+    this.child.unref();
+    for (const stream of this.child.stdio) (stream as { unref?: () => void } | null)?.unref?.();
+  }
+
+  ref(): void {
+    this.child.ref();
+    for (const stream of this.child.stdio) (stream as { ref?: () => void } | null)?.ref?.();
+  }
+
   private emit(chunk: Buffer, stream: "stdout" | "stderr"): void {
     if (this.listeners.length === 0) {
       this.early.push([chunk, stream]);

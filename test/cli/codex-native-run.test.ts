@@ -3,7 +3,8 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { after, before, test } from "node:test";
-import { assistantMessage, mockTurn } from "../../src/testing/index.js";
+import { readFileSync } from "node:fs";
+import { assistantMessage, functionCall, mockTurn } from "../../src/testing/index.js";
 import { createHarness, type Harness } from "../helpers/e2e-harness.js";
 
 const run = promisify(execFile);
@@ -19,6 +20,8 @@ function codexNative(args: string[]) {
   return run(process.execPath, [cli, ...args], {
     cwd: harness.workdir,
     env: { ...harness.env, OPENAI_BASE_URL: harness.server.url, OPENAI_API_KEY: "sk-cli-test" },
+    // A run that hangs fails the test instead of stalling the suite.
+    timeout: 30_000,
   });
 }
 
@@ -42,4 +45,26 @@ test("codex-native reports errors with a non-zero exit code", async () => {
     return true;
   });
   await assert.rejects(codexNative(["bogus"]), (error: { code: number }) => error.code === 2);
+});
+
+test("codex-native run exits when the turn ends even though the model left a command running, and the command ends too", async () => {
+  const pidFile = path.join(harness.workdir, "cli-session.pid");
+  harness.server.enqueue(
+    mockTurn([functionCall("exec_command", { cmd: `echo $$ > ${pidFile}; exec sleep 300`, yield_time_ms: 300 })]),
+    mockTurn([assistantMessage("left it running")]),
+  );
+  const result = await codexNative(["run", "--skip-git-repo-check", "--sandbox", "danger-full-access", "start a server"]);
+  assert.equal(result.stdout, "left it running\n");
+  const pid = Number(readFileSync(pidFile, "utf8").trim());
+  let alive = true;
+  for (let attempt = 0; attempt < 50 && alive; attempt += 1) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      alive = stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
+    } catch {
+      alive = false;
+    }
+    if (alive) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.equal(alive, false, "the command outlived the CLI");
 });

@@ -3,7 +3,13 @@
  * write_stdin), so the manager lives in the thread's `toolState`. Like Codex's
  * `UnifiedExecProcessManager` it hands out random ids 1000–99 999, keeps at most 64 processes
  * (pruning the least recently used outside the 8 newest, exited ones first), and kills what is
- * left when the thread is disposed or Node exits.
+ * left when the thread is closed or Node exits. A kept process does not keep Node alive: it is
+ * unref'd once its exec_command call returns and ref'd only while a write_stdin call waits on it.
+ *
+ * SIGINT, SIGTERM and SIGHUP: a library must not change what these signals do to the app. Once a
+ * session exists we listen for them; when the app has no listener of its own we kill every
+ * session and re-raise the signal, so the process dies of it exactly as it would have. When the
+ * app handles the signal itself, we leave it alone (its process.exit() still runs our exit hook).
  */
 import { AbortError } from "../../../errors.js";
 import type { CommandExecutionItem } from "../../../protocol/items.js";
@@ -29,6 +35,8 @@ export type ProcessEntry = {
 
 const liveManagers = new Set<UnifiedExecManager>();
 let exitHookInstalled = false;
+let signalHooksInstalled = false;
+const terminatingSignals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
 
 // Processes must not outlive Node: kill every group still running when it exits.
 function installExitHook(): void {
@@ -37,6 +45,22 @@ function installExitHook(): void {
   process.once("exit", () => {
     for (const manager of liveManagers) manager.dispose();
   });
+}
+
+function onTerminatingSignal(signal: NodeJS.Signals): void {
+  // The app handles this signal: it decides whether the process ends.
+  if (process.listenerCount(signal) > 1) return;
+  for (const manager of liveManagers) manager.dispose();
+  for (const name of terminatingSignals) process.removeListener(name, onTerminatingSignal);
+  signalHooksInstalled = false;
+  // Without our listener the default action applies: the process dies of the signal.
+  process.kill(process.pid, signal);
+}
+
+function installSignalHooks(): void {
+  if (signalHooksInstalled || process.platform === "win32") return;
+  signalHooksInstalled = true;
+  for (const name of terminatingSignals) process.on(name, onTerminatingSignal);
 }
 
 export class UnifiedExecManager {
@@ -67,6 +91,19 @@ export class UnifiedExecManager {
   store(entry: Omit<ProcessEntry, "lastUsed">): void {
     if (this.processes.size >= MAX_UNIFIED_EXEC_PROCESSES) this.pruneOne();
     this.processes.set(entry.id, { ...entry, lastUsed: this.nextUse() });
+    // The call that started it has returned: the session must not keep the host alive.
+    entry.process.unref();
+    installSignalHooks();
+  }
+
+  /** Runs `wait` with the process holding the event loop (a call waits on it), then lets go again. */
+  async whileWaiting<T>(entry: ProcessEntry, wait: () => Promise<T>): Promise<T> {
+    entry.process.ref();
+    try {
+      return await wait();
+    } finally {
+      entry.process.unref();
+    }
   }
 
   /** The entry for `id`, marked as just used; undefined when unknown. */

@@ -64,6 +64,16 @@ export class UnifiedExecProcess {
     this.running.write(data);
   }
 
+  /** The process no longer keeps the host alive (a session left running after its call). */
+  unref(): void {
+    this.running.unref();
+  }
+
+  /** The process keeps the host alive again (a call is waiting on it). */
+  ref(): void {
+    this.running.ref();
+  }
+
   /** Kills the whole process group. */
   terminate(): void {
     if (!this.settled) this.running.kill("SIGKILL");

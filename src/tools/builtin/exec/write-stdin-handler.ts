@@ -51,30 +51,33 @@ export function createWriteStdinHandler(spec: ToolSpec | null): ToolHandler {
       const entry = manager.use(processId);
       if (!entry) return failure(`Unknown process id ${processId}`);
 
-      if (chars.length > 0) {
-        if (!entry.process.tty) return failure("stdin is closed for this session; rerun exec_command with tty=true to keep stdin open");
-        try {
-          entry.process.write(chars);
-        } catch {
-          return failure("failed to write to stdin");
+      const collected = await manager.whileWaiting(entry, async () => {
+        if (chars.length > 0) {
+          if (!entry.process.tty) return failure("stdin is closed for this session; rerun exec_command with tty=true to keep stdin open");
+          try {
+            entry.process.write(chars);
+          } catch {
+            return failure("failed to write to stdin");
+          }
+          // Give the process a moment to react so its answer is likely in this collection.
+          await sleep(WRITE_STDIN_SETTLE_MS, context.signal);
         }
-        // Give the process a moment to react so its answer is likely in this collection.
-        await sleep(WRITE_STDIN_SETTLE_MS, context.signal);
-      }
-
-      const started = performance.now();
-      const collected = await collectOutputUntilDeadline(entry.process, started + writeStdinYieldTime(yield_time_ms ?? undefined, chars), context.signal);
-      const wallTimeMs = performance.now() - started;
+        const started = performance.now();
+        const output = await collectOutputUntilDeadline(entry.process, started + writeStdinYieldTime(yield_time_ms ?? undefined, chars), context.signal);
+        return { output, wallTimeMs: performance.now() - started };
+      });
+      if ("success" in collected) return collected;
+      const wallTimeMs = collected.wallTimeMs;
       // Pruned while we waited: the id is gone, as in Codex.
       if (!manager.use(processId)) return failure(`Unknown process id ${processId}`);
       const maxTokens = outputTokenBudget(max_output_tokens ?? undefined, settings.model.truncation);
 
       const exitCode = entry.process.exitCode();
       if (exitCode === undefined) {
-        return { output: unifiedExecResponseText({ collected, wallTimeMs, processId, maxTokens }), success: true };
+        return { output: unifiedExecResponseText({ collected: collected.output, wallTimeMs, processId, maxTokens }), success: true };
       }
       manager.remove(processId);
-      const output = unifiedExecResponseText({ collected, wallTimeMs, exitCode, maxTokens });
+      const output = unifiedExecResponseText({ collected: collected.output, wallTimeMs, exitCode, maxTokens });
       // Item ids are per turn: an item started in an earlier turn cannot be completed from this one.
       if (entry.turnId !== turnId) return { output, success: true };
       return { output, success: true, item: completedExecItem(entry.item, entry.process, exitCode) };
