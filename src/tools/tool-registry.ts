@@ -25,7 +25,12 @@ export class ToolRegistry {
     return [...advertised(leading), ...this.serverSideSpecs, ...advertised(this.trailing)];
   }
 
+  /**
+   * The handler of an offered tool. Tools registered without a spec (not offered to this model)
+   * get none, so a call of them is answered as Codex answers an unsupported call.
+   */
   handlerFor(name: string): ToolHandler | undefined {
-    return this.handlers.get(name);
+    const handler = this.handlers.get(name);
+    return handler?.spec ? handler : undefined;
   }
 }
