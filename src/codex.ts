@@ -5,7 +5,7 @@
 import { resolveEngineConfig, type EngineConfig } from "./config/engine-config.js";
 import { createResponsesClient } from "./engine/create-client.js";
 import { InvalidArgumentError } from "./errors.js";
-import type { ApprovalCallback } from "./approvals/approval-callback.js";
+import type { ApprovalCallback } from "./options/approval-callback-types.js";
 import type { ResponsesClient } from "./model/responses-client.js";
 import type { CodexOptions } from "./options/codex-options.js";
 import type { ThreadOptions } from "./options/thread-options.js";

@@ -5,14 +5,17 @@
  */
 const marker = Symbol.for("@codex-native/sdk.CodexError");
 
+/** Base class of every error the SDK throws on purpose. */
 export class CodexError extends Error {
-  private readonly [marker] = true;
-
+  /** `message` says what went wrong; `options.cause` keeps the underlying error. */
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = new.target.name;
+    // A non-enumerable own property, so the marker stays out of the public declarations too.
+    Object.defineProperty(this, marker, { value: true });
   }
 
+  /** True for errors of this SDK, even from another loaded copy of the package. */
   static isInstance(value: unknown): value is CodexError {
     return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[marker] === true;
   }
@@ -37,10 +40,14 @@ export interface ModelApiErrorDetails {
 
 /** Base of every model API failure; carries status and request id when known. */
 export class ModelApiError extends CodexError {
+  /** HTTP status, when the server answered. */
   readonly status: number | undefined;
+  /** The server's request id (`x-request-id`), when it sent one. */
   readonly requestId: string | undefined;
+  /** Machine-readable error code from the body (`error.code` or `error.type`), when known. */
   readonly code: string | undefined;
 
+  /** `details` carries what the server said: status, request id, code, cause. */
   constructor(message: string, details: ModelApiErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.status = details.status;
@@ -68,6 +75,7 @@ export class ResponseFailedError extends ModelApiError {}
 
 /** The caller's AbortSignal fired. */
 export class AbortError extends CodexError {
+  /** Default message: "The operation was aborted". */
   constructor(message = "The operation was aborted") {
     super(message);
   }
@@ -80,6 +88,7 @@ export class SessionFileCorruptError extends CodexError {
   /** 1-based line number of the offending line. */
   readonly line: number;
 
+  /** `reason` never quotes the line (it may hold anything the model or user wrote). */
   constructor(path: string, line: number, reason: string) {
     super(`Session file ${path} is corrupt at line ${line}: ${reason}`);
     this.path = path;
@@ -133,8 +142,10 @@ export type SandboxDenialReason = "read-only" | "outside-writable-roots" | "prot
 export class SandboxDeniedError extends CodexError {
   /** The path that was refused, with symlinks of its existing parents resolved. */
   readonly path: string;
+  /** Why the policy refused it. */
   readonly reason: SandboxDenialReason;
 
+  /** The refused path, why, and the message shown. */
   constructor(path: string, reason: SandboxDenialReason, message: string) {
     super(message);
     this.path = path;
@@ -149,6 +160,7 @@ export class CommandSpawnError extends CodexError {
   /** errno name, e.g. "ENOENT" or "EACCES", when known. */
   readonly code: string | undefined;
 
+  /** The program, its errno name when known, the message, and the underlying error. */
   constructor(command: string, code: string | undefined, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.command = command;

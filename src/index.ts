@@ -20,13 +20,12 @@ export type {
   ApprovalCallback,
   ApprovalCallbackAnswer,
   ApprovalCallbackContext,
-} from "./approvals/approval-callback.js";
-export type {
   ApprovalDecision,
   ApprovalFileChange,
   ApprovalRequest,
   ApprovalRequestKind,
-} from "./approvals/approval-types.js";
+  ApprovalSandboxPolicy,
+} from "./options/approval-callback-types.js";
 export type { Input, UserInput } from "./input/user-input.js";
 export type {
   BackgroundEvent,

@@ -9,7 +9,7 @@ import { resolveThreadSettings, type ThreadSettings } from "./config/thread-sett
 import { executeTurn, type ThreadState } from "./engine/turn-runner.js";
 import { readSessionFile, resumeSession, startSession } from "./engine/thread-session.js";
 import { mergeResumeOptions, recordedThreadOptions } from "./engine/recorded-thread-options.js";
-import type { ApprovalCallback } from "./approvals/approval-callback.js";
+import type { ApprovalCallback } from "./options/approval-callback-types.js";
 import { createThreadServices } from "./engine/create-thread-services.js";
 import {
   AbortError,
