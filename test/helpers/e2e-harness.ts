@@ -32,6 +32,8 @@ export async function createHarness(options: { gitRepo?: boolean } = {}): Promis
     HOME: root,
     CODEX_HOME: codexHome,
     SHELL: "/bin/bash",
+    // Nothing above the test's own directory counts: a stray .git above TMPDIR must not matter.
+    GIT_CEILING_DIRECTORIES: ceilingFor(root),
   };
   return {
     server,
@@ -65,4 +67,9 @@ export function inputTexts(body: any): string[] {
     if (item.type === "function_call") return `function_call(${item.call_id}): ${item.name} ${item.arguments}`;
     return item.type;
   });
+}
+
+/** The directory containing `dir`, as a ceiling so git and findGitRoot never look above `dir`. */
+export function ceilingFor(dir: string): string {
+  return path.dirname(dir);
 }

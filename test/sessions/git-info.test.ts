@@ -12,19 +12,22 @@ import { makeTempDir, removeTempDir, sampleMeta } from "./session-test-helpers.j
 let root: string;
 let repository: string;
 let headCommit: string;
+/** git (ours and the code under test) never looks above the temp dir: a stray .git there must not matter. */
+let env: Record<string, string | undefined>;
 
 /** git with no user/system config, so the machine's settings cannot change the outcome. */
 function git(cwd: string, ...args: string[]): string {
   return execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args], {
     cwd,
     encoding: "utf8",
-    env: { ...process.env, GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" },
+    env: { ...env, GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" },
   }).trim();
 }
 
 before(async () => {
   root = await makeTempDir("codex-git-");
-  assert.equal(await findGitRoot(root), null, "the temp dir must not sit inside a repository");
+  env = { ...process.env, GIT_CEILING_DIRECTORIES: path.dirname(root) };
+  assert.equal(await findGitRoot(root, env), null, "the temp dir must not sit inside a repository");
   repository = path.join(root, "repo");
   await mkdir(path.join(repository, "src", "deep"), { recursive: true });
   git(repository, "init", "-q", "-b", "main");
@@ -41,20 +44,20 @@ after(async () => {
 test("collectGitInfo reports commit, branch and origin, also from a subdirectory", async () => {
   const expected = { commit_hash: headCommit, branch: "main", repository_url: "https://example.com/acme/repo.git" };
   assert.match(headCommit, /^[0-9a-f]{40}$/);
-  assert.deepEqual(await collectGitInfo(repository), expected);
-  assert.deepEqual(await collectGitInfo(path.join(repository, "src", "deep")), expected);
+  assert.deepEqual(await collectGitInfo(repository, env), expected);
+  assert.deepEqual(await collectGitInfo(path.join(repository, "src", "deep"), env), expected);
 });
 
 test("collectGitInfo leaves out what git cannot answer", async () => {
   const fresh = path.join(root, "fresh");
   await mkdir(fresh);
   git(fresh, "init", "-q", "-b", "trunk");
-  assert.deepEqual(await collectGitInfo(fresh), {}, "a repository without commits or remote");
+  assert.deepEqual(await collectGitInfo(fresh, env), {}, "a repository without commits or remote");
 
   const detached = path.join(root, "detached");
   git(root, "clone", "-q", repository, detached);
   git(detached, "checkout", "-q", "--detach", "HEAD");
-  const info = await collectGitInfo(detached);
+  const info = await collectGitInfo(detached, env);
   assert.equal(info?.commit_hash, headCommit);
   assert.equal(info?.branch, undefined, "detached HEAD is not a branch");
   assert.equal(info?.repository_url, repository);
@@ -63,18 +66,24 @@ test("collectGitInfo leaves out what git cannot answer", async () => {
 test("collectGitInfo is null outside a repository and for a missing directory", async () => {
   const outside = path.join(root, "plain");
   await mkdir(outside);
-  assert.equal(await collectGitInfo(outside), null);
-  assert.equal(await collectGitInfo(path.join(root, "does-not-exist")), null);
+  assert.equal(await collectGitInfo(outside, env), null);
+  assert.equal(await collectGitInfo(path.join(root, "does-not-exist"), env), null);
+});
+
+test("findGitRoot stops below a GIT_CEILING_DIRECTORIES entry, as git does", async () => {
+  const nested = path.join(repository, "src", "deep");
+  assert.equal(await findGitRoot(nested, { GIT_CEILING_DIRECTORIES: path.join(repository, "src") }), null);
+  assert.equal(await findGitRoot(nested, { GIT_CEILING_DIRECTORIES: `/nowhere${path.delimiter}${root}` }), repository);
 });
 
 test("findGitRoot walks up to a .git directory or a .git file", async () => {
-  assert.equal(await findGitRoot(path.join(repository, "src", "deep")), repository);
-  assert.equal(await findGitRoot(repository), repository);
+  assert.equal(await findGitRoot(path.join(repository, "src", "deep"), env), repository);
+  assert.equal(await findGitRoot(repository, env), repository);
   const worktreeLike = path.join(root, "worktree");
   await mkdir(path.join(worktreeLike, "nested"), { recursive: true });
   await writeFile(path.join(worktreeLike, ".git"), `gitdir: ${path.join(repository, ".git")}\n`);
-  assert.equal(await findGitRoot(path.join(worktreeLike, "nested")), worktreeLike);
-  assert.equal(await findGitRoot(path.join(root, "plain")), null);
+  assert.equal(await findGitRoot(path.join(worktreeLike, "nested"), env), worktreeLike);
+  assert.equal(await findGitRoot(path.join(root, "plain"), env), null);
 });
 
 test("a new rollout records the git state of its cwd unless told otherwise", async () => {
@@ -83,6 +92,7 @@ test("a new rollout records the git state of its cwd unless told otherwise", asy
     codexHome,
     threadId: randomUUID(),
     meta: { ...sampleMeta(path.join(repository, "src")), git: undefined },
+    env,
   });
   await collected.close();
   assert.deepEqual((await readRollout(collected.path)).meta.git, {
@@ -91,7 +101,7 @@ test("a new rollout records the git state of its cwd unless told otherwise", asy
     repository_url: "https://example.com/acme/repo.git",
   });
 
-  const omitted = await RolloutWriter.create({ codexHome, threadId: randomUUID(), meta: sampleMeta(repository) });
+  const omitted = await RolloutWriter.create({ codexHome, threadId: randomUUID(), meta: sampleMeta(repository), env });
   await omitted.close();
   assert.equal((await readRollout(omitted.path)).meta.git, undefined);
 });
