@@ -63,10 +63,15 @@ export function assessPatchSafety(input: PatchSafetyInput): PatchSafety {
 export function patchStaysInWritableRoots(input: Pick<PatchSafetyInput, "sandbox" | "cwd" | "changes" | "writableRoots">): boolean {
   if (input.sandbox.mode === "danger-full-access") return true;
   if (input.sandbox.mode === "read-only") return false;
+  const roots = input.writableRoots.map((root) => root.root);
+  const protectedPaths = input.writableRoots.flatMap((root) => root.readOnlySubpaths);
+  // Protected wherever it lies, even inside another (enclosing) root, unless a root was granted
+  // explicitly inside the protected entry itself.
   const isWritable = (target: string): boolean => {
     const absolute = path.resolve(input.cwd, target);
-    return input.writableRoots.some(
-      (root) => isWithin(absolute, root.root) && !root.readOnlySubpaths.some((subpath) => isWithin(absolute, subpath)),
+    if (!roots.some((root) => isWithin(absolute, root))) return false;
+    return !protectedPaths.some(
+      (subpath) => isWithin(absolute, subpath) && !roots.some((root) => root !== subpath && isWithin(root, subpath) && isWithin(absolute, root)),
     );
   };
   return input.changes.every((change) => isWritable(change.path) && (change.movePath === undefined || isWritable(change.movePath)));
