@@ -9,25 +9,24 @@ import { joinShellCommand } from "./shell-quote.js";
 
 /** Allocates the item, emits `item.started` (status in_progress) and returns it for completion. */
 export function startCommandItem(context: ToolCallContext, argv: readonly string[]): CommandExecutionItem {
-  const item: CommandExecutionItem = {
-    id: context.items.nextId(),
-    type: "command_execution",
-    command: joinShellCommand([...argv]),
-    aggregated_output: "",
-    status: "in_progress",
-  };
+  const item = newCommandItem(context, argv, "in_progress");
   context.items.started(item);
   return item;
+}
+
+function newCommandItem(context: ToolCallContext, argv: readonly string[], status: CommandExecutionItem["status"]): CommandExecutionItem {
+  return { id: context.items.nextId(), type: "command_execution", command: joinShellCommand([...argv]), aggregated_output: "", status };
 }
 
 export type DeclinedCommand = { callId: string; argv: readonly string[]; cwd: string; message: string };
 
 /**
  * The answer for a command refused before it ran: `message` goes to the model, the item is
- * started and (by the engine, with the output) completed as `declined`.
+ * started as `declined` and (by the engine, with the output) completed.
  */
 export async function declineCommand(context: ToolCallContext, declined: DeclinedCommand): Promise<ToolOutput> {
-  const item = startCommandItem(context, declined.argv);
+  const item = { ...newCommandItem(context, declined.argv, "declined"), aggregated_output: declined.message };
+  context.items.started(item);
   return { output: declined.message, success: false, item: await markDeclined(context, item, declined) };
 }
 
