@@ -83,9 +83,8 @@ export async function runApplyPatch(patch: string, cwd: string, call: ToolCall, 
     case "ran":
       return result.outcome.output;
     case "declined":
-      return declinePatch(context, item, call.callId, result.message);
     case "escalation_declined":
-      return declinePatch(context, item, call.callId, result.message);
+      return declinePatch(context, item, changes, call.callId, result.message);
   }
 }
 
@@ -131,7 +130,7 @@ function isSandboxRefusal(error: unknown): boolean {
  * A patch that was refused: the message goes to the model, the item is announced and completed as
  * `declined`, and the session file gets Codex's `patch_apply_end` shape with `status: "declined"`.
  */
-async function declinePatch(context: ToolCallContext, item: FileChangeItem, callId: string, message: string): Promise<ToolOutput> {
+async function declinePatch(context: ToolCallContext, item: FileChangeItem, changes: PatchChange[], callId: string, message: string): Promise<ToolOutput> {
   const declined: FileChangeItem = { ...item, status: "declined" };
   context.items.started(declined);
   await context.turn.recorder.recordEvent({
@@ -141,10 +140,17 @@ async function declinePatch(context: ToolCallContext, item: FileChangeItem, call
     stdout: "",
     stderr: message,
     success: false,
-    changes: Object.fromEntries(item.changes.map((change) => [change.path, { type: change.kind }])),
+    changes: Object.fromEntries(changes.map((change) => [change.path, codexFileChange(change)])),
     status: "declined",
   });
   return { output: message, success: false, item: declined };
+}
+
+/** Codex's `FileChange` shape (`{"type":"add","content":…}` …) as its session files hold it. */
+function codexFileChange(change: PatchChange): Record<string, unknown> {
+  if (change.kind === "add") return { type: "add", content: change.newContent ?? "" };
+  if (change.kind === "delete") return { type: "delete", content: change.oldContent ?? "" };
+  return { type: "update", unified_diff: change.unifiedDiff ?? "", move_path: change.movePath ?? null };
 }
 
 function toApprovalChange(change: PatchChange) {

@@ -43,8 +43,12 @@ export async function markDeclined(context: ToolCallContext, item: CommandExecut
     turn_id: context.turn.turnId,
     command: [...declined.argv],
     cwd: declined.cwd,
+    parsed_cmd: [],
+    stdout: "",
+    stderr: "",
     aggregated_output: final.aggregated_output,
-    ...(final.exit_code === undefined ? {} : { exit_code: final.exit_code }),
+    exit_code: final.exit_code ?? -1,
+    duration: { secs: 0, nanos: 0 },
     formatted_output: declined.message,
     status: "declined",
   });
