@@ -146,11 +146,15 @@ async function declinePatch(context: ToolCallContext, item: FileChangeItem, chan
   return { output: message, success: false, item: declined };
 }
 
-/** Codex's `FileChange` shape (`{"type":"add","content":…}` …) as its session files hold it. */
+/**
+ * Codex's `FileChange` shape (`{"type":"add","content":…}` …) as its session files hold it. Only
+ * what the model wrote is recorded: a declined patch never read into the session file what the
+ * files held (they may be credentials).
+ */
 function codexFileChange(change: PatchChange): Record<string, unknown> {
   if (change.kind === "add") return { type: "add", content: change.newContent ?? "" };
-  if (change.kind === "delete") return { type: "delete", content: change.oldContent ?? "" };
-  return { type: "update", unified_diff: change.unifiedDiff ?? "", move_path: change.movePath ?? null };
+  if (change.kind === "delete") return { type: "delete", content: "" };
+  return { type: "update", unified_diff: "", move_path: change.movePath ?? null };
 }
 
 function toApprovalChange(change: PatchChange) {
