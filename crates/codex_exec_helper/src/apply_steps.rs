@@ -44,9 +44,18 @@ pub enum Expected {
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
 #[serde(tag = "op", rename_all = "lowercase")]
 pub enum Step {
-    Mkdirp { path: PathBuf },
-    Write { path: PathBuf, content: String, expect: Expected },
-    Delete { path: PathBuf, expect: Expected },
+    Mkdirp {
+        path: PathBuf,
+    },
+    Write {
+        path: PathBuf,
+        content: String,
+        expect: Expected,
+    },
+    Delete {
+        path: PathBuf,
+        expect: Expected,
+    },
 }
 
 #[derive(Debug, Deserialize)]
@@ -139,7 +148,9 @@ fn apply_one(step: &Step) -> io::Result<()> {
 fn check_expected(path: &Path, expect: &Expected) -> io::Result<()> {
     let matches = match expect {
         Expected::Any => true,
-        Expected::Absent => matches!(fs::symlink_metadata(path), Err(error) if error.kind() == ErrorKind::NotFound),
+        Expected::Absent => {
+            matches!(fs::symlink_metadata(path), Err(error) if error.kind() == ErrorKind::NotFound)
+        }
         Expected::Text { content } => match fs::read(path) {
             Ok(bytes) => bytes == content.as_bytes(),
             Err(error) if error.kind() == ErrorKind::NotFound => false,
@@ -281,7 +292,10 @@ mod tests {
         let outcome = apply_steps(&steps);
         assert!(!outcome.ok);
         assert_eq!(outcome.errno, None);
-        assert!(outcome.message.unwrap().contains("changed since the patch was planned"));
+        assert!(outcome
+            .message
+            .unwrap()
+            .contains("changed since the patch was planned"));
         assert_eq!(
             fs::read_to_string(dir.join("file.txt")).unwrap(),
             "someone else's text"

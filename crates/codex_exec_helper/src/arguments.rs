@@ -16,7 +16,9 @@ pub enum Invocation {
     Probe,
     Run(RunArguments),
     /// `--policy <json> --apply-steps`: apply a planned patch's steps (read from stdin) confined.
-    ApplySteps { policy_json: String },
+    ApplySteps {
+        policy_json: String,
+    },
 }
 
 const USAGE: &str = "usage: codex-native-exec --probe | --policy <json> --apply-steps | --policy <json> [--pty] [--status-fd <fd>] -- <program> [args...]";
@@ -66,7 +68,9 @@ pub fn parse_arguments(
     let policy_json = policy_json.ok_or_else(|| format!("--policy is required\n{USAGE}"))?;
     if apply_steps {
         if pty || !command.is_empty() {
-            return Err(format!("--apply-steps takes no command and no --pty\n{USAGE}"));
+            return Err(format!(
+                "--apply-steps takes no command and no --pty\n{USAGE}"
+            ));
         }
         return Ok(Invocation::ApplySteps { policy_json });
     }
