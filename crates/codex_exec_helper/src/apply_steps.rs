@@ -2,10 +2,10 @@
 //! `apply_patch` inside the same sandbox as commands.
 //!
 //! The SDK plans a patch in JavaScript (parse, read, compute new contents), then hands the
-//! resulting steps to this mode on stdin. The helper confines itself first, with the same policy
-//! and the same entry point as a command, and only then touches the disk, so the kernel checks
-//! every open, create and unlink at the moment it happens: a directory swapped for a symlink to
-//! outside between planning and writing is refused like a command's write would be.
+//! resulting steps to this mode on stdin. A child of the helper confines itself first, with the
+//! same policy and the same entry point as a command, and only then touches the disk, so the
+//! kernel checks every open, create and unlink at the moment it happens: a directory swapped for
+//! a symlink to outside between planning and writing is refused like a command's write would be.
 //!
 //! Input (stdin, one JSON document):
 //! ```json
@@ -75,15 +75,42 @@ pub struct StepsOutcome {
     message: Option<String>,
 }
 
-/// Confines the process with `policy_json`, reads the steps from stdin, applies them and exits.
+/// Applies the steps read from stdin in a child process confined with `policy_json` (the same
+/// confinement as a command); the helper waits for it and exits with its status. The parent
+/// stays unconfined so that it can clean up whatever confining leaves behind once the child
+/// is done.
 pub fn run(policy_json: &str) -> ! {
     let policy = match ExecSandboxPolicy::from_json(policy_json) {
         Ok(policy) => policy,
         Err(error) => exit_unusable(&format!("invalid policy: {error}")),
     };
-    if let Err(error) = confine_current_process(&policy, &ConfineOptions::default()) {
-        exit_unusable(&format!("cannot confine: {error}"));
+    // SAFETY: the helper is single-threaded; the child only confines itself and does file I/O.
+    let child = unsafe { libc::fork() };
+    if child < 0 {
+        exit_unusable(&format!("fork: {}", io::Error::last_os_error()));
     }
+    if child == 0 {
+        if let Err(error) = confine_current_process(&policy, &ConfineOptions::default()) {
+            exit_unusable(&format!("cannot confine: {error}"));
+        }
+        apply_from_stdin();
+    }
+    let mut status = 0;
+    // SAFETY: waiting for our own child.
+    while unsafe { libc::waitpid(child, &mut status, 0) } < 0 {
+        if io::Error::last_os_error().kind() != ErrorKind::Interrupted {
+            break;
+        }
+    }
+    let exited = libc::WIFEXITED(status);
+    std::process::exit(if exited {
+        libc::WEXITSTATUS(status)
+    } else {
+        125
+    });
+}
+
+fn apply_from_stdin() -> ! {
     let mut text = String::new();
     if let Err(error) = io::stdin().read_to_string(&mut text) {
         exit_unusable(&format!("cannot read the steps from stdin: {error}"));
