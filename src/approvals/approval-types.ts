@@ -46,7 +46,8 @@ export type ApprovalRequest = {
   sandbox: SandboxPolicy;
   /**
    * True when the command or patch would run unconfined if approved: the model asked to escape the
-   * sandbox, this is a retry without it, or the sandbox is `danger-full-access`.
+   * sandbox, the patch writes outside the writable roots, this is a retry without the sandbox after
+   * it refused the confined attempt (always a new request), or the sandbox is `danger-full-access`.
    */
   escalated: boolean;
 };
@@ -59,9 +60,10 @@ const Rewrites = {
 };
 
 /**
- * The answer to an approval request. `approved_for_session` also skips asking again for the same
- * command (argv + cwd + sandbox permissions), the same files of a patch, or the same tool, for the
- * rest of the thread. `denied` continues the turn: `message`, when given, is the tool output the
+ * The answer to an approval request. `approved_for_session` also skips asking again for exactly
+ * what was approved, for the rest of the thread: the same command (argv + cwd + the sandbox level it
+ * runs at), a patch writing the same real paths at the same sandbox level, or the same tool. An
+ * approval at the sandboxed level never covers running without the sandbox. `denied` continues the turn: `message`, when given, is the tool output the
  * model reads instead of Codex's "exec command rejected by user". `abort` ends the turn.
  */
 export const ApprovalDecision = z.discriminatedUnion("decision", [

@@ -1,6 +1,8 @@
 /**
  * The per-thread authorizer: the approval policy decides, the user's callback answers when the
- * policy asks, and `approved_for_session` answers are remembered for the rest of the thread.
+ * policy asks, and `approved_for_session` answers are remembered for the rest of the thread at
+ * exactly the sandbox level they were given for. Leaving the sandbox is always its own request
+ * (`escalated: true`).
  */
 import type { ApprovalMode } from "../options/thread-options.js";
 import type { SandboxPolicy } from "../sandbox/sandbox-policy.js";
@@ -9,20 +11,14 @@ import {
   type ApprovalCallbackFailure,
   createCallbackApprovalGate,
 } from "./approval-callback.js";
-import {
-  PATCH_OUTSIDE_WRITABLE_ROOTS_REASON,
-  RETRY_WITHOUT_SANDBOX_REASON,
-  commandDisplayText,
-  rejectedByUserMessage,
-} from "./approval-messages.js";
+import { RETRY_WITHOUT_SANDBOX_REASON, commandDisplayText, rejectedByUserMessage } from "./approval-messages.js";
 import { decideCommandApproval, policyAsksToRetryWithoutSandbox, sandboxForRun } from "./approval-policy.js";
 import type { ApprovalDecision, ApprovalRequest } from "./approval-types.js";
-import { assessPatchSafety, patchStaysInWritableRoots, resolveWritableRoots } from "./patch-safety.js";
+import { authorizePatch, authorizePatchRetryWithoutSandbox, type PatchAuthorizerContext } from "./patch-authorizer.js";
 import { SessionApprovals } from "./session-approvals.js";
 import type {
   CommandAuthorization,
   CommandAuthorizationRequest,
-  PatchAuthorization,
   ToolAuthorizer,
   ToolCallAuthorization,
   ToolCallAuthorizationRequest,
@@ -88,11 +84,19 @@ export function createToolAuthorizer(options: CreateToolAuthorizerOptions): Tool
     const answer = await gate.request(approvalRequest, signal);
     if (answer.decision === "denied" || answer.decision === "abort") return refusal(answer, "command");
     const argv = answer.command ?? [...request.argv];
-    if (answer.decision === "approved_for_session") {
-      session.rememberCommand(request.argv, request.cwd, request.sandboxPermissions, argv);
-    }
-    session.rememberCall(request.callId, argv);
+    if (answer.decision === "approved_for_session") session.rememberCommand(request.argv, request.cwd, runSandbox.mode, argv);
     return { action: "run", argv, sandbox: runSandbox };
+  };
+
+  const patchContext: PatchAuthorizerContext = {
+    policy,
+    sandbox,
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    gate,
+    session,
+    baseRequest,
+    refusal: (answer) => refusal(answer, "patch"),
   };
 
   return {
@@ -107,11 +111,8 @@ export function createToolAuthorizer(options: CreateToolAuthorizerOptions): Tool
       const runSandbox = sandboxForRun(sandbox, requirement.sandboxed);
       if (requirement.outcome === "run") return { action: "run", argv: [...request.argv], sandbox: runSandbox };
 
-      const approved = session.approvedCommand(request.argv, request.cwd, request.sandboxPermissions);
-      if (approved !== undefined) {
-        session.rememberCall(request.callId, approved);
-        return { action: "run", argv: approved, sandbox: runSandbox };
-      }
+      const approved = session.approvedCommand(request.argv, request.cwd, runSandbox.mode);
+      if (approved !== undefined) return { action: "run", argv: approved, sandbox: runSandbox };
       return askAboutCommand(request, runSandbox, request.justification, signal);
     },
 
@@ -119,51 +120,17 @@ export function createToolAuthorizer(options: CreateToolAuthorizerOptions): Tool
       if (sandbox.mode === "danger-full-access" || !policyAsksToRetryWithoutSandbox(policy)) {
         return { action: "reject", message: failureOutput };
       }
+      // A new question even when the sandboxed run was approved: that approval did not cover this.
       const unsandboxed = sandboxForRun(sandbox, false);
-      const approved =
-        session.approvedCall(request.callId) ??
-        session.approvedCommand(request.argv, request.cwd, request.sandboxPermissions);
+      const approved = session.approvedCommand(request.argv, request.cwd, unsandboxed.mode);
       if (approved !== undefined) return { action: "run", argv: approved, sandbox: unsandboxed };
       return askAboutCommand(request, unsandboxed, RETRY_WITHOUT_SANDBOX_REASON, signal);
     },
 
-    async authorizePatch(request, signal): Promise<PatchAuthorization> {
-      const writableRoots = await resolveWritableRoots(sandbox, options.cwd, options.env ?? process.env);
-      const patchInput = {
-        policy,
-        sandbox,
-        cwd: options.cwd,
-        changes: request.changes,
-        writableRoots,
-        writesOutsideSandbox: request.writesOutsideSandbox === true,
-      };
-      const safety = assessPatchSafety(patchInput);
-      if (safety.outcome === "reject") return { action: "reject", message: safety.message };
-      if (safety.outcome === "auto") return { action: "apply", patch: request.patch, unsandboxed: !safety.sandboxed };
+    authorizePatch: (request, signal) => authorizePatch(patchContext, request, signal),
 
-      // Approved patches that stay in the writable roots still apply under the sandbox.
-      const staysInRoots = patchStaysInWritableRoots(patchInput);
-      const unsandboxed = sandbox.mode === "danger-full-access" || !staysInRoots;
-      const paths = request.changes.flatMap((change) => (change.movePath === undefined ? [change.path] : [change.path, change.movePath]));
-      if (session.pathsApproved(paths)) return { action: "apply", patch: request.patch, unsandboxed };
-
-      const answer = await gate.request(
-        {
-          ...baseRequest(request.callId, request.toolName, request.cwd),
-          kind: "patch",
-          patch: request.patch,
-          changes: request.changes.map((change) => ({ ...change })),
-          ...(staysInRoots ? {} : { reason: PATCH_OUTSIDE_WRITABLE_ROOTS_REASON }),
-          escalated: unsandboxed,
-        },
-        signal,
-      );
-      if (answer.decision === "denied" || answer.decision === "abort") return refusal(answer, "patch");
-      if (answer.decision === "approved_for_session") session.rememberPaths(paths);
-      // A patch the user wrote themselves is theirs to place anywhere.
-      if (answer.patch !== undefined) return { action: "apply", patch: answer.patch, unsandboxed: true };
-      return { action: "apply", patch: request.patch, unsandboxed };
-    },
+    authorizePatchRetryWithoutSandbox: (request, failureOutput, signal) =>
+      authorizePatchRetryWithoutSandbox(patchContext, request, failureOutput, signal),
 
     async authorizeToolCall(request: ToolCallAuthorizationRequest, signal: AbortSignal): Promise<ToolCallAuthorization> {
       if (policy !== "untrusted" || session.toolApproved(request.kind, request.toolName)) return { action: "run" };

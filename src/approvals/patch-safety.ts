@@ -1,15 +1,20 @@
 /**
  * Codex's `assess_patch_safety` (`core/src/safety.rs`, spec §5.6): may an apply_patch call go ahead
  * without asking? Patches that only write inside the writable roots (and not under their read-only
- * `.git`, `.agents`, `.codex` parts) are auto-approved except under `untrusted`; others ask, or are
- * rejected under `never`.
+ * `.git`, `.agents`, `.codex` parts or `CODEX_HOME`) are auto-approved except under `untrusted`;
+ * others ask, or are rejected under `never`.
+ *
+ * This is only the decision whether to ask. The writes themselves are confined by the kernel (the
+ * helper applies them inside the command sandbox), so a path swapped for a symlink after this
+ * check is refused there, not here. The check works on real paths (symlinks resolved) and treats
+ * `.git`, `.codex` and `.agents` as protected whether or not they exist yet.
  *
  * One difference: Codex auto-approves every patch under `on-failure`, lets the sandbox refuse the
- * writes outside the roots and then asks to retry unsandboxed. Our patches are applied in-process
- * with the roots checked up front, so we ask before the first attempt instead (same question, no
- * half-applied patch).
+ * writes outside the roots and then asks to retry unsandboxed. We ask before the first attempt for
+ * writes we can already see leave the roots (same question, no half-applied patch); a refusal by
+ * the sandbox later still leads to the retry question.
  */
-import { readFile, stat } from "node:fs/promises";
+import { readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import type { ApprovalMode } from "../options/thread-options.js";
 import { type SandboxPolicy, writableRootsOf } from "../sandbox/sandbox-policy.js";
@@ -29,8 +34,6 @@ export type PatchSafetyInput = {
   changes: PatchWrites;
   /** From {@link resolveWritableRoots}; only read for `workspace-write`. */
   writableRoots: readonly WritableRoot[];
-  /** Set when the caller already knows a write leaves the roots (symlinks…); it then counts as outside. */
-  writesOutsideSandbox?: boolean;
 };
 
 /**
@@ -53,61 +56,98 @@ export function assessPatchSafety(input: PatchSafetyInput): PatchSafety {
   return { outcome: "ask" };
 }
 
-/** True when every write of the patch lands in a writable root and outside its read-only parts. */
-export function patchStaysInWritableRoots(
-  input: Pick<PatchSafetyInput, "sandbox" | "cwd" | "changes" | "writableRoots" | "writesOutsideSandbox">,
-): boolean {
+/**
+ * True when every write of the patch lands in a writable root and outside its read-only parts.
+ * Pass real paths ({@link resolvePatchTargets}) and roots from {@link resolveWritableRoots}.
+ */
+export function patchStaysInWritableRoots(input: Pick<PatchSafetyInput, "sandbox" | "cwd" | "changes" | "writableRoots">): boolean {
   if (input.sandbox.mode === "danger-full-access") return true;
-  if (input.sandbox.mode === "read-only" || input.writesOutsideSandbox === true) return false;
+  if (input.sandbox.mode === "read-only") return false;
+  const roots = input.writableRoots.map((root) => root.root);
+  const protectedPaths = input.writableRoots.flatMap((root) => root.readOnlySubpaths);
+  // Protected wherever it lies, even inside another (enclosing) root, unless a root was granted
+  // explicitly inside the protected entry itself.
   const isWritable = (target: string): boolean => {
     const absolute = path.resolve(input.cwd, target);
-    return input.writableRoots.some(
-      (root) => isWithin(absolute, root.root) && !root.readOnlySubpaths.some((subpath) => isWithin(absolute, subpath)),
+    if (!roots.some((root) => isWithin(absolute, root))) return false;
+    return !protectedPaths.some(
+      (subpath) => isWithin(absolute, subpath) && !roots.some((root) => root !== subpath && isWithin(root, subpath) && isWithin(absolute, root)),
     );
   };
   return input.changes.every((change) => isWritable(change.path) && (change.movePath === undefined || isWritable(change.movePath)));
 }
 
+/** Entries at the top of every writable root that commands and patches may never write. */
+export const PROTECTED_ENTRY_NAMES: readonly string[] = [".git", ".codex", ".agents"];
+
 /**
- * The writable roots of a `workspace-write` policy with their read-only subpaths, as Codex computes
- * them: `<root>/.git` when it is a directory or a `gitdir:` pointer file (then also the directory it
- * points to), `<root>/.agents` and `<root>/.codex` when they are directories. Empty for other modes.
+ * The writable roots of a `workspace-write` policy (real paths) with their read-only subpaths:
+ * `<root>/.git`, `<root>/.codex` and `<root>/.agents` whether or not they exist (creating one is a
+ * write into it), the directory a `.git` pointer file names, and `codexHome` (the SDK's own
+ * config and credentials) wherever it lies. Empty for other modes.
  */
 export async function resolveWritableRoots(
   sandbox: SandboxPolicy,
   cwd: string,
   env: Record<string, string | undefined>,
+  codexHome?: string,
 ): Promise<WritableRoot[]> {
   const roots = writableRootsOf(sandbox, cwd, env);
-  return Promise.all(roots.map(async (root) => ({ root, readOnlySubpaths: await readOnlySubpathsOf(root) })));
+  const home = codexHome === undefined ? undefined : await realPathForWrite(path.resolve(cwd, codexHome));
+  return Promise.all(
+    roots.map(async (configured) => {
+      const root = await realPathForWrite(configured);
+      const subpaths = await readOnlySubpathsOf(root);
+      return { root, readOnlySubpaths: home === undefined ? subpaths : [...subpaths, home] };
+    }),
+  );
+}
+
+/**
+ * The real paths a patch writes: a path's existing part with symlinks resolved, the missing rest
+ * appended (it will be created there). A deleted or moved-away file is resolved through its parent
+ * only, since those operate on the link itself.
+ */
+export async function resolvePatchTargets<Change extends { path: string; movePath?: string | undefined; kind?: string }>(
+  changes: readonly Change[],
+): Promise<Change[]> {
+  return Promise.all(
+    changes.map(async (change) => {
+      const operatesOnLink = change.kind === "delete" || change.movePath !== undefined;
+      const resolved = operatesOnLink ? await realPathOfEntry(change.path) : await realPathForWrite(change.path);
+      const movePath = change.movePath === undefined ? undefined : await realPathForWrite(change.movePath);
+      return { ...change, path: resolved, ...(movePath === undefined ? {} : { movePath }) };
+    }),
+  );
+}
+
+/** Where a write to `target` lands: the real path of its longest existing prefix plus the rest. */
+export async function realPathForWrite(target: string): Promise<string> {
+  const absolute = path.resolve(target);
+  const missing: string[] = [];
+  let existing = absolute;
+  for (;;) {
+    try {
+      return path.join(await realpath(existing), ...missing.reverse());
+    } catch {
+      const parent = path.dirname(existing);
+      if (parent === existing) return absolute;
+      missing.push(path.basename(existing));
+      existing = parent;
+    }
+  }
+}
+
+async function realPathOfEntry(target: string): Promise<string> {
+  const absolute = path.resolve(target);
+  return path.join(await realPathForWrite(path.dirname(absolute)), path.basename(absolute));
 }
 
 async function readOnlySubpathsOf(root: string): Promise<string[]> {
-  const subpaths: string[] = [];
-  const gitPath = path.join(root, ".git");
-  const gitKind = await entryKind(gitPath);
-  if (gitKind === "directory") {
-    subpaths.push(gitPath);
-  } else if (gitKind === "file") {
-    subpaths.push(gitPath);
-    const gitDirectory = await gitdirPointerTarget(gitPath);
-    if (gitDirectory !== undefined) subpaths.push(gitDirectory);
-  }
-  for (const name of [".agents", ".codex"]) {
-    const candidate = path.join(root, name);
-    if ((await entryKind(candidate)) === "directory") subpaths.push(candidate);
-  }
+  const subpaths = PROTECTED_ENTRY_NAMES.map((name) => path.join(root, name));
+  const gitDirectory = await gitdirPointerTarget(path.join(root, ".git"));
+  if (gitDirectory !== undefined) subpaths.push(await realPathForWrite(gitDirectory));
   return subpaths;
-}
-
-async function entryKind(target: string): Promise<"directory" | "file" | undefined> {
-  try {
-    const info = await stat(target);
-    if (info.isDirectory()) return "directory";
-    return info.isFile() ? "file" : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** A worktree/submodule `.git` file reads `gitdir: <path>`; the path may be relative to the file. */

@@ -1,37 +1,37 @@
 /**
  * What the user approved for the rest of the thread (`approved_for_session`), Codex's session
- * approval cache: commands by argv + cwd + sandbox permissions, patches by every file path they
- * write, MCP/custom tools by name. Also remembers which calls were approved once, so the retry
- * without sandbox after a denial does not ask a second time for the same call (as Codex does).
+ * approval cache, keyed by exactly what was approved: commands by argv + cwd + the sandbox level
+ * they were approved to run at, patches by the real paths they write + that level, MCP/custom
+ * tools by name. An approval at the sandboxed level never covers an unsandboxed run, so leaving
+ * the sandbox always asks unless that very escape was approved for the session.
  */
 import path from "node:path";
 
-/** How many per-call approvals are kept; a retry follows its call closely. */
-const MAX_REMEMBERED_CALLS = 256;
+/** The sandbox level an approval was given for: the sandbox mode the work runs under. */
+export type ApprovalLevel = string;
 
 export class SessionApprovals {
   private readonly commands = new Map<string, string[]>();
   private readonly paths = new Set<string>();
   private readonly tools = new Set<string>();
-  private readonly calls = new Map<string, string[]>();
 
-  /** The argv to run for a command approved for the session (the user's rewrite, if any). */
-  approvedCommand(argv: readonly string[], cwd: string, sandboxPermissions: string): string[] | undefined {
-    const approved = this.commands.get(commandKey(argv, cwd, sandboxPermissions));
+  /** The argv to run for a command approved for the session at `level` (the user's rewrite, if any). */
+  approvedCommand(argv: readonly string[], cwd: string, level: ApprovalLevel): string[] | undefined {
+    const approved = this.commands.get(commandKey(argv, cwd, level));
     return approved === undefined ? undefined : [...approved];
   }
 
-  rememberCommand(argv: readonly string[], cwd: string, sandboxPermissions: string, approvedArgv: readonly string[]): void {
-    this.commands.set(commandKey(argv, cwd, sandboxPermissions), [...approvedArgv]);
+  rememberCommand(argv: readonly string[], cwd: string, level: ApprovalLevel, approvedArgv: readonly string[]): void {
+    this.commands.set(commandKey(argv, cwd, level), [...approvedArgv]);
   }
 
-  /** True when every path was approved for the session (and there is at least one). */
-  pathsApproved(paths: readonly string[]): boolean {
-    return paths.length > 0 && paths.every((target) => this.paths.has(path.resolve(target)));
+  /** True when every (real) path was approved for the session at `level` (and there is at least one). */
+  pathsApproved(realPaths: readonly string[], level: ApprovalLevel): boolean {
+    return realPaths.length > 0 && realPaths.every((target) => this.paths.has(pathKey(target, level)));
   }
 
-  rememberPaths(paths: readonly string[]): void {
-    for (const target of paths) this.paths.add(path.resolve(target));
+  rememberPaths(realPaths: readonly string[], level: ApprovalLevel): void {
+    for (const target of realPaths) this.paths.add(pathKey(target, level));
   }
 
   toolApproved(kind: string, toolName: string): boolean {
@@ -41,23 +41,12 @@ export class SessionApprovals {
   rememberTool(kind: string, toolName: string): void {
     this.tools.add(`${kind}\u0000${toolName}`);
   }
-
-  /** The argv the user approved for this call id, if they approved it. */
-  approvedCall(callId: string): string[] | undefined {
-    const approved = this.calls.get(callId);
-    return approved === undefined ? undefined : [...approved];
-  }
-
-  rememberCall(callId: string, approvedArgv: readonly string[]): void {
-    this.calls.delete(callId);
-    this.calls.set(callId, [...approvedArgv]);
-    if (this.calls.size > MAX_REMEMBERED_CALLS) {
-      const oldest = this.calls.keys().next();
-      if (oldest.done !== true) this.calls.delete(oldest.value);
-    }
-  }
 }
 
-function commandKey(argv: readonly string[], cwd: string, sandboxPermissions: string): string {
-  return JSON.stringify([argv, path.resolve(cwd), sandboxPermissions]);
+function commandKey(argv: readonly string[], cwd: string, level: ApprovalLevel): string {
+  return JSON.stringify([argv, path.resolve(cwd), level]);
+}
+
+function pathKey(realPath: string, level: ApprovalLevel): string {
+  return JSON.stringify([path.resolve(realPath), level]);
 }

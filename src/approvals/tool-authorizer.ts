@@ -34,18 +34,18 @@ export type PatchAuthorizationRequest = {
   /** Every file operation of the planned patch (absolute paths); an empty list is rejected. */
   changes: ApprovalFileChange[];
   /**
-   * Optional: the caller's own finding that a write leaves the writable roots (e.g. through a
-   * symlink). The authorizer checks the roots and their read-only `.git`/`.agents`/`.codex` parts
-   * itself; a write counts as outside when either check says so.
+   * The SDK's home (config, credentials, sessions): never writable by a sandboxed patch, so a
+   * patch into it asks (or is rejected under `never`) even when it lies under a writable root.
    */
-  writesOutsideSandbox?: boolean;
+  codexHome?: string;
 };
 
 export type PatchAuthorization =
   /**
-   * Apply `patch` (possibly rewritten by the callback). When `unsandboxed` is false the apply must
-   * still refuse writes outside the sandbox's writable roots; when true it may write anywhere (the
-   * user approved it, or the sandbox is `danger-full-access`).
+   * Apply `patch` (possibly rewritten by the callback). When `unsandboxed` is false the writes run
+   * confined by the thread's sandbox (the kernel refuses anything outside the writable roots); when
+   * true they run unconfined (the user approved exactly that escalation, or the sandbox is
+   * `danger-full-access`).
    */
   | { action: "apply"; patch: string; unsandboxed: boolean }
   | { action: "reject"; message: string }
@@ -55,13 +55,20 @@ export interface ToolAuthorizer {
   authorizeCommand(request: CommandAuthorizationRequest, signal: AbortSignal): Promise<CommandAuthorization>;
   /**
    * After a sandboxed run that looks like a sandbox denial: may the command run again without the
-   * sandbox? `on-failure` and `untrusted` ask the user (without asking again when the user already
-   * approved this call or this command for the session); `never` and `on-request` say no.
+   * sandbox? `on-failure` and `untrusted` make a NEW approval request (`escalated: true`), whether
+   * or not the first run was approved, unless this exact escape (argv, cwd, unsandboxed) was
+   * approved for the session; `never` and `on-request` say no. `request.argv` is the argv that ran.
    * `failureOutput` is the tool output the model gets if there is no retry: a policy "no" returns it
    * unchanged as the `reject` message. A user denial returns "exec command rejected by user".
    */
   authorizeRetryWithoutSandbox(request: CommandAuthorizationRequest, failureOutput: string, signal: AbortSignal): Promise<CommandAuthorization>;
   authorizePatch(request: PatchAuthorizationRequest, signal: AbortSignal): Promise<PatchAuthorization>;
+  /**
+   * After a confined apply that the sandbox refused: may the patch be applied without the sandbox?
+   * Every policy but `never` makes a NEW approval request (`escalated: true`) unless these real
+   * paths were approved unsandboxed for the session; a policy "no" returns `failureOutput`.
+   */
+  authorizePatchRetryWithoutSandbox(request: PatchAuthorizationRequest, failureOutput: string, signal: AbortSignal): Promise<PatchAuthorization>;
 }
 
 export type ToolCallAuthorizationRequest = {

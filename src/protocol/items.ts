@@ -3,8 +3,12 @@
  * user can switch packages by changing the import line.
  */
 
-/** The status of a command execution. */
-export type CommandExecutionStatus = "in_progress" | "completed" | "failed";
+/**
+ * The status of a command execution. `declined`: the command was refused (by the approval policy
+ * or the user) and did not run, or its rerun without the sandbox was refused after the sandbox
+ * denied it (Codex's app-server item status of the same name).
+ */
+export type CommandExecutionStatus = "in_progress" | "completed" | "failed" | "declined";
 
 /** A command executed by the agent. */
 export type CommandExecutionItem = {
@@ -28,10 +32,13 @@ export type FileUpdateChange = {
   kind: PatchChangeKind;
 };
 
-/** The status of a file change. */
-export type PatchApplyStatus = "completed" | "failed";
+/**
+ * The status of a file change. `declined`: the patch was refused (by the approval policy or the
+ * user) and nothing was written (Codex's app-server item status of the same name).
+ */
+export type PatchApplyStatus = "completed" | "failed" | "declined";
 
-/** A set of file changes by the agent, emitted once the patch succeeds or fails. */
+/** A set of file changes by the agent, emitted once the patch succeeds, fails or is declined. */
 export type FileChangeItem = {
   id: string;
   type: "file_change";

@@ -3,11 +3,12 @@ import path from "node:path";
 import { after, describe, test } from "node:test";
 import {
   ApplyPatchError,
-  type PatchWriteKind,
   applyPatch,
+  nodePatchFileSystem,
   planPatch,
   unifiedDiff,
 } from "../../src/tools/builtin/apply-patch/index.js";
+import { commitSteps } from "../../src/tools/builtin/apply-patch/commit.js";
 import { MemoryFileSystem } from "./memory-file-system.js";
 import { createTree, hashTree, readTree, removeTree } from "./tree.js";
 
@@ -107,53 +108,47 @@ describe("applyPatch options", () => {
     assert.deepEqual(await readTree(root), { "x/y.txt": "y\n" });
   });
 
-  test("beforeWrite sees every path with its kind before anything is written", async () => {
+  test("a file system that applies whole plans gets every step at once, before anything is written", async () => {
     const root = await tree({ "a.txt": "a\n", "b.txt": "b\n", "c.txt": "c\n" });
-    const seen: Array<[string, PatchWriteKind, string]> = [];
+    const seen: Array<[string, string, string]> = [];
     await applyPatch(
-      wrap(
-        "*** Add File: new.txt",
-        "+n",
-        "*** Add File: a.txt",
-        "+A",
-        "*** Delete File: b.txt",
-        "*** Update File: c.txt",
-        "*** Move to: d.txt",
-        "@@",
-        "-c",
-        "+d",
-      ),
+      wrap("*** Add File: new.txt", "+n", "*** Add File: a.txt", "+A", "*** Delete File: b.txt", "*** Update File: c.txt", "*** Move to: d.txt", "@@", "-c", "+d"),
       {
         cwd: root,
-        beforeWrite: async (absolutePath, kind) => {
-          // Nothing has been written yet when the hook runs.
-          seen.push([path.relative(root, absolutePath), kind, JSON.stringify(await readTree(root))]);
+        fileSystem: {
+          ...nodePatchFileSystem,
+          async applySteps(steps) {
+            for (const step of steps) seen.push([path.relative(root, step.path), step.action, step.prior.state]);
+            await commitSteps(steps, nodePatchFileSystem);
+          },
         },
       },
     );
-    const untouched = JSON.stringify({ "a.txt": "a\n", "b.txt": "b\n", "c.txt": "c\n" });
     assert.deepEqual(seen, [
-      ["new.txt", "add", untouched],
-      ["a.txt", "update", untouched],
-      ["b.txt", "delete", untouched],
-      ["d.txt", "add", untouched],
-      ["c.txt", "delete", untouched],
+      ["new.txt", "write", "absent"],
+      ["a.txt", "write", "text"],
+      ["b.txt", "delete", "text"],
+      ["d.txt", "write", "absent"],
+      ["c.txt", "delete", "text"],
     ]);
     assert.deepEqual(await readTree(root), { "a.txt": "A\n", "d.txt": "d\n", "new.txt": "n\n" });
   });
 
-  test("a throwing beforeWrite vetoes the whole patch and its error propagates unchanged", async () => {
+  test("a failing applySteps rejects with its error and the planned files stay as they were", async () => {
     const root = await tree({ "inside.txt": "1\n" });
     const before = await hashTree(root);
-    const veto = new Error("write outside the sandbox");
+    const refusal = new Error("refused by the sandbox");
     await assert.rejects(
-      applyPatch(wrap("*** Update File: inside.txt", "@@", "-1", "+2", "*** Add File: outside/x.txt", "+x"), {
+      applyPatch(wrap("*** Update File: inside.txt", "@@", "-1", "+2"), {
         cwd: root,
-        beforeWrite: (absolutePath) => {
-          if (absolutePath.includes("outside")) throw veto;
+        fileSystem: {
+          ...nodePatchFileSystem,
+          applySteps: async () => {
+            throw refusal;
+          },
         },
       }),
-      (error: unknown) => error === veto,
+      (error: unknown) => error === refusal,
     );
     assert.equal(await hashTree(root), before);
   });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, realpath, rm, symlink } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -14,8 +14,8 @@ import type { SandboxPolicy } from "../../src/sandbox/sandbox-policy.js";
 let project: string;
 let outside: string;
 before(async () => {
-  project = await mkdtemp(path.join(os.tmpdir(), "authorizer-project-"));
-  outside = await mkdtemp(path.join(os.tmpdir(), "authorizer-outside-"));
+  project = await realpath(await mkdtemp(path.join(os.tmpdir(), "authorizer-project-")));
+  outside = await realpath(await mkdtemp(path.join(os.tmpdir(), "authorizer-outside-")));
 });
 after(async () => {
   await rm(project, { recursive: true, force: true });
@@ -251,15 +251,32 @@ describe("createToolAuthorizer: retry without sandbox", () => {
     }
   });
 
-  test("a call the user already approved is retried without asking again", async () => {
-    const { authorizer, asked } = setup("untrusted", { answers: [{ decision: "approved", command: ["make", "install"] }] });
-    await authorizer.authorizeCommand(command(["make"], { callId: "call-9" }), live());
-    assert.deepEqual(await authorizer.authorizeRetryWithoutSandbox(command(["make"], { callId: "call-9" }), denial, live()), {
+  test("an approved run that the sandbox denied asks again, escalated, about the argv that ran", async () => {
+    const { authorizer, asked } = setup("untrusted", {
+      answers: [{ decision: "approved", command: ["make", "install"] }, "approved"],
+    });
+    const first = await authorizer.authorizeCommand(command(["make"], { callId: "call-9" }), live());
+    assert.deepEqual(first, { action: "run", argv: ["make", "install"], sandbox: WORKSPACE });
+    assert.equal(asked[0]?.escalated, false);
+    assert.deepEqual(await authorizer.authorizeRetryWithoutSandbox(command(["make", "install"], { callId: "call-9" }), denial, live()), {
       action: "run",
       argv: ["make", "install"],
       sandbox: FULL_ACCESS,
     });
-    assert.equal(asked.length, 1);
+    assert.equal(asked.length, 2);
+    assert.equal(asked[1]?.escalated, true);
+    assert.deepEqual(asked[1]?.command, ["make", "install"]);
+  });
+
+  test("a session approval of the sandboxed run does not cover the unsandboxed retry", async () => {
+    const { authorizer, asked } = setup("untrusted", { answers: ["approved_for_session", "denied"] });
+    await authorizer.authorizeCommand(command(["make"]), live());
+    assert.deepEqual(await authorizer.authorizeCommand(command(["make"], { callId: "call-2" }), live()), { action: "run", argv: ["make"], sandbox: WORKSPACE });
+    assert.deepEqual(await authorizer.authorizeRetryWithoutSandbox(command(["make"], { callId: "call-2" }), denial, live()), {
+      action: "reject",
+      message: "exec command rejected by user",
+    });
+    assert.deepEqual(asked.map((request) => request.escalated), [false, true]);
   });
 
   test("a retry approved for the session is not asked again", async () => {
@@ -328,12 +345,12 @@ describe("createToolAuthorizer: patches", () => {
     assert.equal(never.asked.length, 0);
   });
 
-  test("the callback may rewrite the patch; the rewrite applies unsandboxed", async () => {
+  test("the callback may rewrite the patch; the rewrite applies at the approved level (sandboxed here)", async () => {
     const { authorizer } = setup("untrusted", { answers: [{ decision: "approved", patch: "*** Begin Patch\n*** Delete File: y\n*** End Patch" }] });
     assert.deepEqual(await authorizer.authorizePatch(patch([{ path: path.join(project, "a.txt") }]), live()), {
       action: "apply",
       patch: "*** Begin Patch\n*** Delete File: y\n*** End Patch",
-      unsandboxed: true,
+      unsandboxed: false,
     });
   });
 
@@ -352,11 +369,44 @@ describe("createToolAuthorizer: patches", () => {
     assert.equal(asked.length, 2);
   });
 
-  test("a caller's writesOutsideSandbox finding makes an in-root path ask", async () => {
+  test("a path inside the roots that is a symlink to outside asks, escalated", async () => {
     const { authorizer, asked } = setup("on-request", { answers: ["approved"] });
-    const request = { ...patch([{ path: path.join(project, "symlink/x") }]), writesOutsideSandbox: true };
-    assert.deepEqual(await authorizer.authorizePatch(request, live()), { action: "apply", patch: patchText, unsandboxed: true });
+    await symlink(outside, path.join(project, "symlink"));
+    assert.deepEqual(await authorizer.authorizePatch(patch([{ path: path.join(project, "symlink/x") }]), live()), { action: "apply", patch: patchText, unsandboxed: true });
+    assert.equal(asked[0]?.escalated, true);
+  });
+
+  test("a session approval covers the real paths at the approved level only", async () => {
+    const { authorizer, asked } = setup("untrusted", { answers: ["approved_for_session", "denied"] });
+    await mkdir(path.join(project, "session-dir"), { recursive: true });
+    const target = path.join(project, "session-dir/a.txt");
+    assert.deepEqual(await authorizer.authorizePatch(patch([{ path: target }]), live()), { action: "apply", patch: patchText, unsandboxed: false });
+    assert.deepEqual(await authorizer.authorizePatch(patch([{ path: target }], "call-2"), live()), { action: "apply", patch: patchText, unsandboxed: false });
     assert.equal(asked.length, 1);
+    // The sandbox refused a later apply: escaping it is a new question.
+    assert.deepEqual(await authorizer.authorizePatchRetryWithoutSandbox(patch([{ path: target }], "call-3"), "denied output", live()), {
+      action: "reject",
+      message: "patch rejected by user",
+    });
+    assert.deepEqual(asked.map((request) => [request.escalated, request.reason]), [
+      [false, undefined],
+      [true, "command failed; retry without sandbox?"],
+    ]);
+    // The same path swapped for a symlink to outside is another real path: asked again.
+    await rm(path.join(project, "session-dir"), { recursive: true });
+    await symlink(outside, path.join(project, "session-dir"));
+    const swapped = setup("untrusted", { answers: ["denied"] });
+    assert.equal((await swapped.authorizer.authorizePatch(patch([{ path: target }]), live())).action, "reject");
+    assert.equal(swapped.asked[0]?.escalated, true);
+  });
+
+  test("never refuses the retry without asking and hands back the failure", async () => {
+    const { authorizer, asked } = setup("never");
+    assert.deepEqual(await authorizer.authorizePatchRetryWithoutSandbox(patch([{ path: path.join(project, "a.txt") }]), "denied output", live()), {
+      action: "reject",
+      message: "denied output",
+    });
+    assert.equal(asked.length, 0);
   });
 });
 

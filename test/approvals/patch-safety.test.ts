@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -7,7 +7,7 @@ import {
   EMPTY_PATCH_REJECTED,
   PATCH_OUTSIDE_PROJECT_REJECTED,
 } from "../../src/approvals/approval-messages.js";
-import { type PatchSafety, type WritableRoot, assessPatchSafety, resolveWritableRoots } from "../../src/approvals/patch-safety.js";
+import { type PatchSafety, type WritableRoot, assessPatchSafety, resolvePatchTargets, resolveWritableRoots } from "../../src/approvals/patch-safety.js";
 import type { ApprovalMode } from "../../src/options/thread-options.js";
 import type { SandboxPolicy } from "../../src/sandbox/sandbox-policy.js";
 
@@ -16,7 +16,7 @@ let project: string;
 let extra: string;
 let outside: string;
 before(async () => {
-  base = await mkdtemp(path.join(os.tmpdir(), "patch-safety-"));
+  base = await realpath(await mkdtemp(path.join(os.tmpdir(), "patch-safety-")));
   project = path.join(base, "project");
   extra = path.join(base, "extra");
   outside = path.join(base, "outside");
@@ -93,23 +93,34 @@ describe("assessPatchSafety", () => {
     assert.deepEqual(await assess("on-request", workspace(), [{ path: path.join(project, ".codex/config.toml") }]), { outcome: "ask" });
     assert.deepEqual(await assess("on-request", workspace(), [{ path: "src/../../outside/x" }]), { outcome: "ask" });
     assert.deepEqual(await assess("on-request", workspace(), [{ path: "src/./x.ts" }]), { outcome: "auto", sandboxed: true });
-    // `.agents` is a file here, so it is not a read-only directory.
-    assert.deepEqual(await assess("on-request", workspace(), [{ path: path.join(project, ".agents") }]), { outcome: "auto", sandboxed: true });
+    // `.agents` is protected even as a file (the sandbox keeps it read-only whatever it is).
+    assert.deepEqual(await assess("on-request", workspace(), [{ path: path.join(project, ".agents") }]), { outcome: "ask" });
     // A sibling whose name starts like the root is outside it.
     assert.deepEqual(await assess("on-request", workspace(), [{ path: `${project}-other/x` }]), { outcome: "ask" });
   });
 
-  test("a caller's own finding that a write leaves the roots makes it outside", async () => {
+  test("judges real paths: a symlink to outside is outside, a symlink into the roots is inside", async () => {
+    await mkdir(path.join(project, "src"), { recursive: true });
+    await symlink(outside, path.join(project, "link-out"));
+    await symlink(path.join(project, "src"), path.join(extra, "link-in"));
     const writableRoots = await resolveWritableRoots(workspace(), project, {});
-    const safety = assessPatchSafety({
-      policy: "on-request",
-      sandbox: workspace(),
-      cwd: project,
-      changes: [{ path: path.join(project, "link-to-etc/passwd") }],
-      writableRoots,
-      writesOutsideSandbox: true,
-    });
-    assert.deepEqual(safety, { outcome: "ask" });
+    const judge = async (target: string) =>
+      assessPatchSafety({ policy: "on-request", sandbox: workspace(), cwd: project, changes: await resolvePatchTargets([{ path: target }]), writableRoots });
+    assert.deepEqual(await judge(path.join(project, "link-out/x.txt")), { outcome: "ask" });
+    assert.deepEqual(await judge(path.join(extra, "link-in/new/x.txt")), { outcome: "auto", sandboxed: true });
+    // Deleting the link itself stays inside.
+    const [deleted] = await resolvePatchTargets([{ path: path.join(project, "link-out"), kind: "delete" }]);
+    assert.equal(deleted?.path, path.join(project, "link-out"));
+  });
+
+  test(".git, .codex, .agents are protected whether or not they exist, and CODEX_HOME wherever it lies", async () => {
+    const home = path.join(project, "home-of-codex");
+    const writableRoots = await resolveWritableRoots(workspace([extra]), project, {}, home);
+    const judge = (target: string) => assessPatchSafety({ policy: "never", sandbox: workspace([extra]), cwd: project, changes: [{ path: target }], writableRoots });
+    for (const target of [path.join(extra, ".codex/config.toml"), path.join(extra, ".git/hooks/pre-commit"), path.join(extra, ".agents/x"), path.join(home, "config.toml")]) {
+      assert.deepEqual(judge(target), { outcome: "reject", message: PATCH_OUTSIDE_PROJECT_REJECTED }, target);
+    }
+    assert.deepEqual(judge(path.join(extra, "codex/config.toml")), { outcome: "auto", sandboxed: true });
   });
 });
 
@@ -117,11 +128,11 @@ describe("resolveWritableRoots", () => {
   test("lists cwd and extra roots with their read-only parts, including a gitdir pointer's target", async () => {
     const roots = await resolveWritableRoots(workspace([extra, path.join(extra, "worktree")]), project, {});
     const expected: WritableRoot[] = [
-      { root: project, readOnlySubpaths: [path.join(project, ".git"), path.join(project, ".codex")] },
-      { root: extra, readOnlySubpaths: [] },
+      { root: project, readOnlySubpaths: [".git", ".codex", ".agents"].map((name) => path.join(project, name)) },
+      { root: extra, readOnlySubpaths: [".git", ".codex", ".agents"].map((name) => path.join(extra, name)) },
       {
         root: path.join(extra, "worktree"),
-        readOnlySubpaths: [path.join(extra, "worktree", ".git"), path.join(extra, "real-git-dir")],
+        readOnlySubpaths: [...[".git", ".codex", ".agents"].map((name) => path.join(extra, "worktree", name)), path.join(extra, "real-git-dir")],
       },
     ];
     assert.deepEqual(roots, expected);

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import type { ThreadEvent } from "../../src/index.js";
+import type { ApprovalRequest, ThreadEvent } from "../../src/index.js";
 import { assistantMessage, customToolCall, functionCall, mockTurn } from "../../src/testing/index.js";
 import { createHarness, type Harness } from "../helpers/e2e-harness.js";
 
@@ -83,4 +83,67 @@ test("in read-only mode a patch is not applied without approval", async () => {
   await thread.run("add");
   await assert.rejects(readFile(path.join(harness.workdir, "forbidden.txt")), { code: "ENOENT" });
   assert.ok(lastOutput("call_ro").length > 0);
+});
+
+test("a patch refused up front is a declined file_change item in turn.items and the session file", async () => {
+  const patch = ["*** Begin Patch", "*** Add File: refused.txt", "+no", "*** End Patch"].join("\n");
+  harness.server.enqueue(mockTurn([customToolCall("apply_patch", patch, { callId: "call_refused" })]), mockTurn([assistantMessage("ok")]));
+  const thread = harness.codex().startThread({ workingDirectory: harness.workdir, skipGitRepoCheck: true, sandboxMode: "workspace-write", approvalPolicy: "untrusted" });
+  thread.onApprovalRequest(() => ({ decision: "denied" }));
+  const turn = await thread.run("add");
+  await assert.rejects(readFile(path.join(harness.workdir, "refused.txt")), { code: "ENOENT" });
+  assert.equal(lastOutput("call_refused"), "patch rejected by user");
+  assert.deepEqual(turn.items.filter((item) => item.type === "file_change"), [
+    { id: "item_0", type: "file_change", status: "declined", changes: [{ path: path.join(harness.workdir, "refused.txt"), kind: "add" }] },
+  ]);
+  const lines = await harness.sessionLines(thread.id!);
+  const recorded = lines.find((line) => line.type === "event_msg" && line.payload.type === "patch_apply_end");
+  assert.equal(recorded?.payload.status, "declined");
+  assert.equal(recorded?.payload.call_id, "call_refused");
+});
+
+test("a confined write the sandbox refuses (a directory swapped for a symlink after approval) asks anew, escalated", async () => {
+  const outside = await mkdtemp(path.join(path.dirname(harness.workdir), "patch-outside-"));
+  const directory = path.join(harness.workdir, "swapped");
+  await mkdir(directory);
+  const patch = ["*** Begin Patch", "*** Add File: swapped/x.txt", "+x", "*** End Patch"].join("\n");
+  harness.server.enqueue(mockTurn([customToolCall("apply_patch", patch, { callId: "call_swapped" })]), mockTurn([assistantMessage("ok")]));
+  const thread = harness.codex().startThread({ workingDirectory: harness.workdir, skipGitRepoCheck: true, sandboxMode: "workspace-write", workspaceWriteOptions: { excludeSlashTmp: true, excludeTmpdirEnvVar: true }, approvalPolicy: "untrusted" });
+  const asked: ApprovalRequest[] = [];
+  thread.onApprovalRequest(async (request) => {
+    asked.push(request);
+    if (request.escalated) return { decision: "denied" };
+    // Between the check and the write: the approved directory now leads outside.
+    await rm(directory, { recursive: true });
+    await symlink(outside, directory);
+    return { decision: "approved" };
+  });
+  const turn = await thread.run("add");
+  assert.deepEqual(await readdir(outside), []);
+  assert.deepEqual(asked.map((request) => [request.kind, request.escalated, request.reason]), [
+    ["patch", false, undefined],
+    ["patch", true, "command failed; retry without sandbox?"],
+  ]);
+  const item = turn.items.find((entry) => entry.type === "file_change");
+  assert.equal(item?.type === "file_change" ? item.status : undefined, "declined");
+  assert.equal(lastOutput("call_swapped"), "patch rejected by user");
+});
+
+test("a confined apply the sandbox refuses halfway rolls back, inside the sandbox, what it already wrote", async () => {
+  const outside = await mkdtemp(path.join(path.dirname(harness.workdir), "rollback-outside-"));
+  await writeFile(path.join(harness.workdir, "rollback.txt"), "before\n");
+  const directory = path.join(harness.workdir, "later-swapped");
+  await mkdir(directory);
+  const patch = ["*** Begin Patch", "*** Update File: rollback.txt", "@@", "-before", "+after", "*** Add File: later-swapped/y.txt", "+y", "*** End Patch"].join("\n");
+  harness.server.enqueue(mockTurn([customToolCall("apply_patch", patch, { callId: "call_rollback" })]), mockTurn([assistantMessage("ok")]));
+  const thread = harness.codex().startThread({ workingDirectory: harness.workdir, skipGitRepoCheck: true, sandboxMode: "workspace-write", workspaceWriteOptions: { excludeSlashTmp: true, excludeTmpdirEnvVar: true }, approvalPolicy: "untrusted" });
+  thread.onApprovalRequest(async (request) => {
+    if (request.escalated) return { decision: "denied" };
+    await rm(directory, { recursive: true });
+    await symlink(outside, directory);
+    return { decision: "approved" };
+  });
+  await thread.run("edit");
+  assert.equal(await readFile(path.join(harness.workdir, "rollback.txt"), "utf8"), "before\n");
+  assert.deepEqual(await readdir(outside), []);
 });

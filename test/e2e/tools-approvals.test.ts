@@ -121,3 +121,50 @@ test("on-failure: a sandbox denial asks to retry without the sandbox, then succe
   assert.equal(await readFile(outside, "utf8"), "retried\n");
   assert.match(outputOf("call_retry"), /Process exited with code 0/);
 });
+
+test("a declined command is a declined command_execution item in turn.items, the event stream and the session file", async () => {
+  const outside = path.join(path.dirname(harness.workdir), "declined-visible.txt");
+  harness.server.enqueue(mockTurn([escalated(`echo no > ${outside}`, "call_visible")]), mockTurn([assistantMessage("ok")]));
+  const thread = harness.codex().startThread({ workingDirectory: harness.workdir, skipGitRepoCheck: true, sandboxMode: "workspace-write", workspaceWriteOptions: { excludeSlashTmp: true }, approvalPolicy: "on-request" });
+  thread.onApprovalRequest(() => ({ decision: "denied", message: "Not that one." }));
+  const { events } = await thread.runStreamed("write outside");
+  const seen: any[] = [];
+  for await (const event of events) seen.push(event);
+  await assert.rejects(readFile(outside), { code: "ENOENT" });
+  const itemEvents = seen.filter((event) => event.type.startsWith("item.") && event.item.type === "command_execution");
+  assert.deepEqual(
+    itemEvents.map((event) => [event.type, event.item.status]),
+    [
+      ["item.started", "declined"],
+      ["item.completed", "declined"],
+    ],
+  );
+  assert.equal(itemEvents[1].item.command, `/bin/bash -lc 'echo no > ${outside}'`);
+  assert.equal(itemEvents[1].item.aggregated_output, "Not that one.");
+  assert.equal(itemEvents[1].item.exit_code, undefined);
+  const lines = await harness.sessionLines(thread.id!);
+  const recorded = lines.find((line) => line.type === "event_msg" && line.payload.type === "exec_command_end");
+  assert.equal(recorded?.payload.status, "declined");
+  assert.equal(recorded?.payload.call_id, "call_visible");
+});
+
+test("untrusted: an approved command the sandbox denies asks again, escalated, and a refusal leaves it declined", async () => {
+  const outside = path.join(path.dirname(harness.workdir), "second-prompt.txt");
+  harness.server.enqueue(mockTurn([functionCall("exec_command", { cmd: `echo x > ${outside}` }, { callId: "call_second" })]), mockTurn([assistantMessage("ok")]));
+  const asked: ApprovalRequest[] = [];
+  const thread = harness.codex().startThread({ workingDirectory: harness.workdir, skipGitRepoCheck: true, sandboxMode: "workspace-write", workspaceWriteOptions: { excludeSlashTmp: true, excludeTmpdirEnvVar: true }, approvalPolicy: "untrusted" });
+  thread.onApprovalRequest((request) => {
+    asked.push(request);
+    return { decision: request.escalated ? "denied" : "approved" };
+  });
+  const turn = await thread.run("write outside");
+  await assert.rejects(readFile(outside), { code: "ENOENT" });
+  assert.deepEqual(asked.map((request) => [request.escalated, request.reason]), [
+    [false, undefined],
+    [true, "command failed; retry without sandbox?"],
+  ]);
+  const item = turn.items.find((entry) => entry.type === "command_execution");
+  assert.equal(item?.type === "command_execution" ? item.status : undefined, "declined");
+  assert.match(item?.type === "command_execution" ? item.aggregated_output : "", /Permission denied|Read-only file system|Operation not permitted/);
+  assert.equal(outputOf("call_second"), "exec command rejected by user");
+});

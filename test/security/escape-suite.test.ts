@@ -14,6 +14,8 @@ import { summaryLine } from "./escape-harness.js";
 import { registerFilesystemAttempts } from "./filesystem-attempts.js";
 import { registerNetworkAttempts } from "./network-attempts.js";
 import { registerProcessAttempts } from "./process-attempts.js";
+import { registerPatchAttempts } from "./patch-attempts.js";
+import { registerApprovalAttempts } from "./approval-attempts.js";
 
 const layout = makeLayout();
 const context: EscapeContext = {
@@ -26,6 +28,8 @@ const context: EscapeContext = {
 registerFilesystemAttempts(context);
 registerNetworkAttempts(context);
 registerProcessAttempts(context);
+registerPatchAttempts(context);
+registerApprovalAttempts(context);
 
 after(() => {
   console.log(summaryLine());

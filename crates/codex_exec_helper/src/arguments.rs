@@ -15,9 +15,13 @@ pub struct RunArguments {
 pub enum Invocation {
     Probe,
     Run(RunArguments),
+    /// `--policy <json> --apply-steps`: apply a planned patch's steps (read from stdin) confined.
+    ApplySteps {
+        policy_json: String,
+    },
 }
 
-const USAGE: &str = "usage: codex-native-exec --probe | --policy <json> [--pty] [--status-fd <fd>] -- <program> [args...]";
+const USAGE: &str = "usage: codex-native-exec --probe | --policy <json> --apply-steps | --policy <json> [--pty] [--status-fd <fd>] -- <program> [args...]";
 
 /// Parses the helper's own arguments; everything after `--` is the command, untouched.
 pub fn parse_arguments(
@@ -28,10 +32,12 @@ pub fn parse_arguments(
     let mut pty = false;
     let mut status_fd = None;
     let mut command = Vec::new();
+    let mut apply_steps = false;
     while let Some(argument) = arguments.next() {
         match argument.to_str() {
             Some("--probe") => return Ok(Invocation::Probe),
             Some("--pty") => pty = true,
+            Some("--apply-steps") => apply_steps = true,
             Some("--policy") => {
                 let value = arguments.next().ok_or("--policy needs a value")?;
                 policy_json = Some(
@@ -60,6 +66,14 @@ pub fn parse_arguments(
         }
     }
     let policy_json = policy_json.ok_or_else(|| format!("--policy is required\n{USAGE}"))?;
+    if apply_steps {
+        if pty || !command.is_empty() {
+            return Err(format!(
+                "--apply-steps takes no command and no --pty\n{USAGE}"
+            ));
+        }
+        return Ok(Invocation::ApplySteps { policy_json });
+    }
     if command.is_empty() {
         return Err(format!("no command after --\n{USAGE}"));
     }
@@ -118,5 +132,17 @@ mod tests {
             .contains("no command"));
         assert!(parse(&["--policy", "{}", "--status-fd", "1", "--", "true"]).is_err());
         assert!(parse(&["--bogus"]).is_err());
+    }
+
+    #[test]
+    fn parses_apply_steps() {
+        assert_eq!(
+            parse(&["--policy", "{}", "--apply-steps"]).unwrap(),
+            Invocation::ApplySteps {
+                policy_json: "{}".into()
+            }
+        );
+        assert!(parse(&["--apply-steps"]).is_err());
+        assert!(parse(&["--policy", "{}", "--apply-steps", "--", "true"]).is_err());
     }
 }

@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! codex-native-exec --probe
+//! codex-native-exec --policy <json> --apply-steps   (apply_patch writes, see apply_steps.rs)
 //! codex-native-exec --policy <json> [--pty] [--status-fd <fd>] -- <program> [args...]
 //! ```
 //!
@@ -12,6 +13,8 @@
 //! silently) or, without it, to stderr; the exit status is then 125 (sandbox or usage), 126
 //! (not executable) or 127 (not found).
 
+#[cfg(target_os = "linux")]
+mod apply_steps;
 #[cfg(target_os = "linux")]
 mod arguments;
 #[cfg(target_os = "linux")]
@@ -41,6 +44,7 @@ fn main() {
             println!("{}", serde_json::to_string(&support).unwrap_or_default());
             std::process::exit(if support.supported { 0 } else { 1 });
         }
+        Invocation::ApplySteps { policy_json } => apply_steps::run(&policy_json),
         Invocation::Run(run) => run,
     };
     let status = StatusChannel::open(run.status_fd);

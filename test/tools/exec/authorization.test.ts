@@ -36,7 +36,7 @@ test("the authorizer sees the call before anything spawns", async (t) => {
   ]);
 });
 
-test("a rejected command does not run, emits no item, and the rejection is the output", async (t) => {
+test("a rejected command does not run; it gets a declined item and a session record, and the rejection is the output", async (t) => {
   const authorizer = new RecordingAuthorizer(() => ({ action: "reject", message: "exec command rejected by user" }));
   const context = await createExecTestContext({ authorizer });
   t.after(() => context.close());
@@ -46,10 +46,19 @@ test("a rejected command does not run, emits no item, and the rejection is the o
     ["shell_command", { command: "touch x" }],
   ] as const) {
     const result = await context.call(tool(context, name), args);
-    assert.deepEqual(result, { output: "exec command rejected by user", success: false }, name);
+    assert.equal(result.output, "exec command rejected by user", name);
+    assert.equal(result.success, false);
+    assert.equal(result.item?.type === "command_execution" ? result.item.status : undefined, "declined", name);
   }
   assert.equal(context.runner.spawned.length, 0);
-  assert.deepEqual(context.events, []);
+  assert.deepEqual(
+    context.events.map((event) => event.type),
+    ["item.started", "item.started", "item.started"],
+  );
+  assert.deepEqual(
+    context.recordedEvents.map((event) => [event.type, event.status, event.aggregated_output]),
+    Array.from({ length: 3 }, () => ["exec_command_end", "declined", "exec command rejected by user"]),
+  );
 });
 
 test("an abort decision ends the turn with AbortError", async (t) => {
@@ -116,7 +125,7 @@ test("a retry the user refuses answers with the refusal", async (t) => {
   t.after(() => context.close());
   const result = await context.call(tool(context, "shell"), { command: ["bash", "-c", deniedScript] });
   assert.equal(result.output, "exec command rejected by user");
-  assert.equal(result.item && "status" in result.item ? result.item.status : undefined, "failed");
+  assert.equal(result.item && "status" in result.item ? result.item.status : undefined, "declined");
   assert.equal(context.runner.spawned.length, 1);
 });
 

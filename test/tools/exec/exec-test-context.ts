@@ -48,6 +48,10 @@ export class RecordingAuthorizer implements ToolAuthorizer {
   async authorizePatch(): Promise<never> {
     throw new Error("patches are not authorized by the command tools");
   }
+
+  async authorizePatchRetryWithoutSandbox(): Promise<never> {
+    throw new Error("patches are not authorized by the command tools");
+  }
 }
 
 export type ExecTestContext = {
@@ -58,6 +62,8 @@ export type ExecTestContext = {
   runner: RecordingCommandRunner;
   authorizer: RecordingAuthorizer;
   events: ThreadEvent[];
+  /** The event_msg payloads the tools wrote to the session file. */
+  recordedEvents: Array<Record<string, unknown>>;
   controller: AbortController;
   /** A fresh turn (new item counter and events) over the same thread services. */
   nextTurn(turnId: string): void;
@@ -91,6 +97,7 @@ export async function createExecTestContext(options: { model?: string; authorize
     runner,
     authorizer,
     events: [],
+    recordedEvents: [],
     controller: new AbortController(),
     nextTurn(turnId) {
       context.events = [];
@@ -109,6 +116,7 @@ export async function createExecTestContext(options: { model?: string; authorize
         env,
         codexHome,
         items,
+        recorder: { recordEvent: async (event: Record<string, unknown>) => void context.recordedEvents.push(event) },
         signal: context.controller.signal,
         services,
         outputSchema: undefined,

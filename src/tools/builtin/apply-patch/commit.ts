@@ -22,12 +22,18 @@ export async function commitSteps(steps: readonly WriteStep[], fileSystem: Patch
   }
 }
 
+/** The error for a step that failed while creating its parent directories or doing its write/delete. */
+export function stepFailure(step: WriteStep, phase: "parents" | "operation", cause: unknown): Error {
+  if (phase === "parents") return ioErrorContextOnly(`Failed to create parent directories for ${step.path}`, step.path, cause);
+  return ioErrorContextOnly(step.failureContext, step.path, cause);
+}
+
 async function runStep(step: WriteStep, fileSystem: PatchFileSystem): Promise<void> {
   if (step.action === "delete") {
     try {
       await fileSystem.deleteFile(step.path);
     } catch (error) {
-      throw ioErrorContextOnly(step.failureContext, step.path, error);
+      throw stepFailure(step, "operation", error);
     }
     return;
   }
@@ -35,13 +41,13 @@ async function runStep(step: WriteStep, fileSystem: PatchFileSystem): Promise<vo
     try {
       await fileSystem.mkdirp(dirname(step.path));
     } catch (error) {
-      throw ioErrorContextOnly(`Failed to create parent directories for ${step.path}`, step.path, error);
+      throw stepFailure(step, "parents", error);
     }
   }
   try {
     await fileSystem.writeFile(step.path, step.content);
   } catch (error) {
-    throw ioErrorContextOnly(step.failureContext, step.path, error);
+    throw stepFailure(step, "operation", error);
   }
 }
 

@@ -1,5 +1,6 @@
 import { mkdir, readFile, stat, unlink, writeFile } from "node:fs/promises";
 import { INVALID_UTF8_CODE } from "./io-error-text.js";
+import type { WriteStep } from "./plan.js";
 
 /**
  * The file operations apply_patch needs. Tools run against {@link nodePatchFileSystem} by default; tests and
@@ -18,6 +19,13 @@ export interface PatchFileSystem {
   exists(path: string): Promise<boolean>;
   /** Creates the directory and any missing parents; succeeds when it already exists. */
   mkdirp(directory: string): Promise<void>;
+  /**
+   * Optional: carries out a whole plan's steps itself, rolling back the ones done when one fails
+   * (the sandboxed file system does this inside the sandbox, in one confined process). Rejects
+   * with the `ApplyPatchError` of the failing step. Without it the steps run one by one through
+   * the methods above.
+   */
+  applySteps?(steps: readonly WriteStep[]): Promise<void>;
 }
 
 // `fatal` makes invalid UTF-8 an error instead of silent U+FFFD replacement (which would corrupt the file on

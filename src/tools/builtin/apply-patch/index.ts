@@ -1,7 +1,7 @@
 // The apply_patch engine: parse, plan and apply patches, recognise shell calls that are patches, and the tool
 // definitions sent to the model. Wired into the turn loop elsewhere; this folder has no tool-dispatch logic.
 export { applyPatch, formatSuccessOutput } from "./apply.js";
-export type { ApplyPatchOptions, ApplyPatchResult, PatchWriteKind } from "./apply.js";
+export type { ApplyPatchOptions, ApplyPatchResult } from "./apply.js";
 export { APPLY_PATCH_FREEFORM_DESCRIPTION, APPLY_PATCH_FUNCTION_DESCRIPTION } from "./apply-patch-description.js";
 export {
   ApplyPatchError,
@@ -10,6 +10,7 @@ export {
   type ApplyPatchErrorKind,
 } from "./errors.js";
 export { nodePatchFileSystem, type PatchFileSystem } from "./file-system.js";
+export { sandboxedPatchFileSystem, type SandboxedPatchFileSystemOptions } from "./sandboxed-file-system.js";
 export type { LineEndingMode } from "./file-update.js";
 export {
   isImplicitApplyPatchInvocation,

@@ -1,48 +1,40 @@
 /**
- * How the command tools act on the authorizer's answers: `run` goes ahead (with the possibly
- * rewritten argv and the sandbox it chose), `reject` becomes the tool output, `abort` ends the turn.
+ * The command tools' side of the orchestrator (src/tools/tool-orchestrator.ts): the authorizer's
+ * answers as orchestrator approvals. The plan of a command is the argv to run (the user may have
+ * rewritten it); `run` goes ahead under the sandbox the authorizer chose, `reject` declines,
+ * `abort` ends the turn.
  */
 import type { CommandAuthorization, CommandAuthorizationRequest, ToolAuthorizer } from "../../../approvals/tool-authorizer.js";
-import { AbortError } from "../../../errors.js";
-import type { ToolOutput } from "../../tool-handler.js";
+import type { AttemptApproval } from "../../tool-orchestrator.js";
 
-export type AuthorizedRun = Extract<CommandAuthorization, { action: "run" }>;
-
-/**
- * Asks before spawning. A rejected command produces no `command_execution` item (the item is only
- * started once the command really runs), and the rejection text goes back to the model.
- */
-export async function authorizeOrRespond(
-  authorizer: ToolAuthorizer,
-  request: CommandAuthorizationRequest,
-  signal: AbortSignal,
-): Promise<AuthorizedRun | { action: "respond"; output: ToolOutput }> {
-  const authorization = await authorizer.authorizeCommand(request, signal);
-  return settle(authorization, (message) => ({ action: "respond", output: { output: message, success: false } }));
+/** The first approval of a command. */
+export async function approveCommand(authorizer: ToolAuthorizer, request: CommandAuthorizationRequest, signal: AbortSignal): Promise<AttemptApproval<string[]>> {
+  return fromAuthorization(await authorizer.authorizeCommand(request, signal), undefined);
 }
 
 /**
- * After a likely sandbox denial: the unsandboxed run to do, or the answer to send instead.
- * `failureOutput` is the tool output of the sandboxed run; the authorizer returns it unchanged when
- * the policy says no, and its own text when the user refuses.
+ * The escalation after a likely sandbox denial: a new approval request about running `ranArgv`
+ * (what actually ran) without the sandbox. `failureOutput` is the denied run's tool output; the
+ * authorizer hands it back unchanged when the policy offers no retry, which means "keep".
  */
-export async function retryWithoutSandbox(
+export async function approveCommandEscalation(
   authorizer: ToolAuthorizer,
   request: CommandAuthorizationRequest,
+  ranArgv: readonly string[],
   failureOutput: string,
   signal: AbortSignal,
-): Promise<AuthorizedRun | { action: "respond"; message: string }> {
-  const authorization = await authorizer.authorizeRetryWithoutSandbox(request, failureOutput, signal);
-  return settle(authorization, (message) => ({ action: "respond", message }));
+): Promise<AttemptApproval<string[]>> {
+  const authorization = await authorizer.authorizeRetryWithoutSandbox({ ...request, argv: [...ranArgv] }, failureOutput, signal);
+  return fromAuthorization(authorization, failureOutput);
 }
 
-function settle<T>(authorization: CommandAuthorization, onReject: (message: string) => T): AuthorizedRun | T {
+function fromAuthorization(authorization: CommandAuthorization, failureOutput: string | undefined): AttemptApproval<string[]> {
   switch (authorization.action) {
     case "run":
-      return authorization;
+      return { action: "run", plan: authorization.argv, sandbox: authorization.sandbox };
     case "reject":
-      return onReject(authorization.message);
+      return failureOutput !== undefined && authorization.message === failureOutput ? { action: "keep" } : { action: "decline", message: authorization.message };
     case "abort":
-      throw new AbortError(authorization.message);
+      return { action: "abort", message: authorization.message };
   }
 }

@@ -1,5 +1,5 @@
 /**
- * `exec_command`: starts `[shell, -lc|-c, cmd]` (pipes with stdin closed, or a PTY with `tty`),
+ * `exec_command`: through the tool orchestrator (approve → sandbox → attempt → escalate), starts `[shell, -lc|-c, cmd]` (pipes with stdin closed, or a PTY with `tty`),
  * waits until it exits or `yield_time_ms` passes, and answers with the output so far plus either
  * its exit code or a session id that write_stdin can poll.
  */
@@ -13,9 +13,10 @@ import type { ToolHandler, ToolOutput, ToolSpec } from "../../tool-handler.js";
 import { describeIoError } from "../apply-patch/index.js";
 import { interceptPatch, recognisePatch, type ApplyPatchInterceptor } from "./apply-patch-interception.js";
 import { decodeLossy } from "./captured-output.js";
-import { authorizeOrRespond, retryWithoutSandbox } from "./command-authorization.js";
+import { orchestrate } from "../../tool-orchestrator.js";
+import { approveCommand, approveCommandEscalation } from "./command-authorization.js";
 import { isLikelySandboxDenied } from "./sandbox-denial.js";
-import { startCommandItem } from "./command-item.js";
+import { declineCommand, markDeclined, startCommandItem } from "./command-item.js";
 import { collectOutputUntilDeadline, unifiedExecManagerFor } from "./unified-exec-manager.js";
 import { completedExecItem, UnifiedExecProcess } from "./unified-exec-process.js";
 import { UNIFIED_EXEC_ENV, execCommandYieldTime, outputTokenBudget, unifiedExecResponseText } from "./unified-exec-limits.js";
@@ -46,9 +47,8 @@ type StartOptions = {
   signal: AbortSignal;
 };
 
-type Started =
-  | { kind: "collected"; process: UnifiedExecProcess; collected: Buffer; wallTimeMs: number }
-  | { kind: "spawn_error"; error: unknown };
+type Collected = { kind: "collected"; process: UnifiedExecProcess; collected: Buffer; wallTimeMs: number };
+type Started = Collected | { kind: "spawn_error"; error: unknown };
 
 /** Spawns the process and collects its output until it exits or the yield time passes. */
 async function startAndCollect(options: StartOptions): Promise<Started> {
@@ -80,7 +80,7 @@ async function startAndCollect(options: StartOptions): Promise<Started> {
   return { kind: "collected", process: execProcess, collected, wallTimeMs: performance.now() - started };
 }
 
-function looksDenied(started: Extract<Started, { kind: "collected" }>, sandbox: SandboxPolicy): boolean {
+function looksDenied(started: Collected, sandbox: SandboxPolicy): boolean {
   const exitCode = started.process.exitCode();
   if (exitCode === undefined) return false;
   return isLikelySandboxDenied({ sandbox, exitCode, outputs: [decodeLossy(started.collected)] });
@@ -112,60 +112,82 @@ export function createExecCommandHandler(spec: ToolSpec | null, interceptApplyPa
         sandboxPermissions: args.sandbox_permissions ?? "use_default",
         ...(args.justification ? { justification: args.justification } : {}),
       };
-      const authorization = await authorizeOrRespond(services.authorizer, request, context.signal);
-      if (authorization.action !== "run") return authorization.output;
-
       const manager = unifiedExecManagerFor(services.toolState);
-      const item = startCommandItem(context, authorization.argv);
-
       const tty = args.tty ?? false;
-      const start = (runArgv: string[], sandbox: SandboxPolicy) =>
-        startAndCollect({
-          runner: services.commandRunner,
-          argv: runArgv,
-          cwd,
-          env: { ...services.commandEnvironment(), ...UNIFIED_EXEC_ENV },
-          tty,
-          sandbox,
-          sandboxCwd: settings.cwd,
-          yieldMs: execCommandYieldTime(args.yield_time_ms ?? undefined),
-          signal: context.signal,
-        });
       const maxTokens = outputTokenBudget(args.max_output_tokens ?? undefined, settings.model.truncation);
-      const processId = manager.allocateId();
+      let item: CommandExecutionItem | undefined;
+      let processId: number | undefined;
+      // The denied run's answer, computed once: it carries a random chunk id.
+      let deniedAnswer: { started: Started; answer: ToolOutput } | undefined;
+      const answerForExited = (started: Collected, startedItem: CommandExecutionItem) => {
+        if (deniedAnswer?.started !== started) deniedAnswer = { started, answer: exitedAnswer(started, startedItem, maxTokens) };
+        return deniedAnswer.answer;
+      };
+      const release = () => {
+        if (processId !== undefined) manager.releaseId(processId);
+      };
+
+      let result;
       try {
-        let started = await start(authorization.argv, authorization.sandbox);
-        if (started.kind === "collected" && started.process.hasExited && looksDenied(started, authorization.sandbox)) {
-          const failure = exitedAnswer(started, item, maxTokens);
-          const retry = await retryWithoutSandbox(services.authorizer, request, String(failure.output), context.signal);
-          if (retry.action === "respond") {
-            manager.releaseId(processId);
-            return { ...failure, output: retry.message, success: false };
-          }
-          started = await start(retry.argv, retry.sandbox);
-        }
-        if (started.kind === "spawn_error") {
-          manager.releaseId(processId);
-          const message = `exec_command failed: CreateProcess { message: ${JSON.stringify(describeIoError(started.error))} }`;
-          return { output: message, success: false, item: { ...item, aggregated_output: message, exit_code: -1, status: "failed" } };
-        }
-        if (started.process.hasExited) {
-          manager.releaseId(processId);
-          return exitedAnswer(started, item, maxTokens);
-        }
-        manager.store({ id: processId, process: started.process, item, turnId });
-        const output = unifiedExecResponseText({ collected: started.collected, wallTimeMs: started.wallTimeMs, processId, maxTokens });
-        return { output, success: true };
+        result = await orchestrate<string[], Started>(
+          {
+            approve: (signal) => approveCommand(services.authorizer, request, signal),
+            attempt: (runArgv, sandbox) => {
+              item ??= startCommandItem(context, runArgv);
+              processId ??= manager.allocateId();
+              return startAndCollect({
+                runner: services.commandRunner,
+                argv: runArgv,
+                cwd,
+                env: { ...services.commandEnvironment(), ...UNIFIED_EXEC_ENV },
+                tty,
+                sandbox,
+                sandboxCwd: settings.cwd,
+                yieldMs: execCommandYieldTime(args.yield_time_ms ?? undefined),
+                signal: context.signal,
+              });
+            },
+            deniedBySandbox: (started, sandbox) => started.kind === "collected" && started.process.hasExited && looksDenied(started, sandbox),
+            approveEscalation: (runArgv, denied, signal) =>
+              approveCommandEscalation(services.authorizer, request, runArgv, String(answerForExited(denied as Collected, item as CommandExecutionItem).output), signal),
+          },
+          context.signal,
+        );
       } catch (error) {
-        manager.releaseId(processId);
+        release();
         throw error;
       }
+
+      if (result.status === "declined") return declineCommand(context, { callId: call.callId, argv, cwd, message: result.message });
+      const started = result.outcome;
+      if (item === undefined || processId === undefined) throw new Error("exec_command: ran without an item");
+      if (result.status === "escalation_declined") {
+        release();
+        const failure = answerForExited(started as Collected, item);
+        const declined = await markDeclined(context, failure.item as CommandExecutionItem, { callId: call.callId, argv: result.plan, cwd, message: result.message });
+        return { ...failure, output: result.message, success: false, item: declined };
+      }
+      if (started.kind === "spawn_error") {
+        release();
+        const message = `exec_command failed: CreateProcess { message: ${JSON.stringify(describeIoError(started.error))} }`;
+        return { output: message, success: false, item: { ...item, aggregated_output: message, exit_code: -1, status: "failed" } };
+      }
+      if (started.process.hasExited) {
+        release();
+        // A denial whose escalation the policy did not offer stays a failure.
+        const deniedAndKept = deniedAnswer?.started === started;
+        const answer = answerForExited(started, item);
+        return deniedAndKept ? { ...answer, success: false } : answer;
+      }
+      manager.store({ id: processId, process: started.process, item, turnId });
+      const output = unifiedExecResponseText({ collected: started.collected, wallTimeMs: started.wallTimeMs, processId, maxTokens });
+      return { output, success: true };
     },
   };
 }
 
 /** The answer for a process that exited during the call, with its completed item. */
-function exitedAnswer(started: Extract<Started, { kind: "collected" }>, item: CommandExecutionItem, maxTokens: number): ToolOutput {
+function exitedAnswer(started: Collected, item: CommandExecutionItem, maxTokens: number): ToolOutput {
   const exitCode = started.process.exitCode() ?? -1;
   const output = unifiedExecResponseText({ collected: started.collected, wallTimeMs: started.wallTimeMs, exitCode, maxTokens });
   // Codex marks unified exec answers successful whatever the exit code; the model reads the code.

@@ -1,18 +1,20 @@
 /**
- * The shared run of `shell`, `shell_command` and `local_shell`: authorize, announce the
- * `command_execution` item, run to completion, offer an unsandboxed retry after a likely sandbox
- * denial, and format the answer (structured JSON or freeform text).
+ * The shared run of `shell`, `shell_command` and `local_shell` through the tool orchestrator:
+ * approve, announce the `command_execution` item, run to completion, and after a likely sandbox
+ * denial ask anew to run it without the sandbox; then format the answer (structured JSON or
+ * freeform text). A refused command still gets an item, with status `declined`.
  */
 import type { CommandAuthorizationRequest } from "../../../approvals/tool-authorizer.js";
 import type { SandboxPolicy } from "../../../sandbox/sandbox-policy.js";
 import type { CommandExecutionItem } from "../../../protocol/items.js";
 import type { ToolCallContext, ToolOutput } from "../../tool-handler.js";
+import { orchestrate } from "../../tool-orchestrator.js";
 import { describeIoError } from "../apply-patch/index.js";
-import { authorizeOrRespond, retryWithoutSandbox } from "./command-authorization.js";
+import { approveCommand, approveCommandEscalation } from "./command-authorization.js";
 import { formatFreeformOutput, formatStructuredOutput } from "./exec-output-format.js";
 import { runOneShot, signalNumber, type OneShotResult } from "./run-one-shot.js";
 import { isLikelySandboxDenied } from "./sandbox-denial.js";
-import { startCommandItem } from "./command-item.js";
+import { declineCommand, markDeclined, startCommandItem } from "./command-item.js";
 import type { TruncationPolicy } from "./truncation.js";
 
 export type ShellInvocation = {
@@ -25,27 +27,40 @@ export type ShellInvocation = {
 export async function executeShellInvocation(invocation: ShellInvocation, context: ToolCallContext): Promise<ToolOutput> {
   const { request, timeoutMs } = invocation;
   const { services, settings } = context.turn;
-  const authorization = await authorizeOrRespond(services.authorizer, request, context.signal);
-  if (authorization.action !== "run") return authorization.output;
+  let item: CommandExecutionItem | undefined;
 
-  const item = startCommandItem(context, authorization.argv);
+  const result = await orchestrate<string[], Answer>(
+    {
+      approve: (signal) => approveCommand(services.authorizer, request, signal),
+      attempt: async (argv, sandbox) => {
+        item ??= startCommandItem(context, argv);
+        const environment = services.commandEnvironment();
+        const run = await runOneShot(
+          services.commandRunner,
+          { argv, cwd: request.cwd, env: environment, sandbox, sandboxCwd: settings.cwd },
+          timeoutMs,
+          context.signal,
+        );
+        return answerFor(run, item, invocation, settings.model.truncation);
+      },
+      deniedBySandbox: (answer, sandbox) => answer.deniedUnder(sandbox),
+      approveEscalation: (argv, denied, signal) => approveCommandEscalation(services.authorizer, request, argv, String(denied.answer.output), signal),
+    },
+    context.signal,
+  );
 
-  const run = async (argv: string[], sandbox: SandboxPolicy) => {
-    const environment = services.commandEnvironment();
-    const result = await runOneShot(
-      services.commandRunner,
-      { argv, cwd: request.cwd, env: environment, sandbox, sandboxCwd: settings.cwd },
-      timeoutMs,
-      context.signal,
-    );
-    return answerFor(result, item, invocation, settings.model.truncation);
-  };
-
-  const first = await run(authorization.argv, authorization.sandbox);
-  if (!first.deniedUnder(authorization.sandbox)) return first.answer;
-  const retry = await retryWithoutSandbox(services.authorizer, request, String(first.answer.output), context.signal);
-  if (retry.action === "run") return (await run(retry.argv, retry.sandbox)).answer;
-  return { ...first.answer, output: retry.message, success: false };
+  switch (result.status) {
+    case "declined":
+      return declineCommand(context, { callId: request.callId, argv: request.argv, cwd: request.cwd, message: result.message });
+    case "ran":
+      return result.outcome.answer;
+    case "escalation_declined": {
+      const { answer } = result.outcome;
+      const declined = { callId: request.callId, argv: result.plan, cwd: request.cwd, message: result.message };
+      const finalItem = answer.item?.type === "command_execution" ? await markDeclined(context, answer.item, declined) : answer.item;
+      return { output: result.message, success: false, ...(finalItem ? { item: finalItem } : {}) };
+    }
+  }
 }
 
 type Answer = { answer: ToolOutput; deniedUnder: (sandbox: SandboxPolicy) => boolean };
