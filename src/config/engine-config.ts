@@ -51,12 +51,18 @@ export function resolveEngineConfig(options: CodexOptions): EngineConfig {
     throw new InvalidArgumentError(`Invalid Codex config (config.toml or overrides): ${problems}`);
   }
   if (options.baseUrl !== undefined) checkBaseUrl(options.baseUrl, "baseUrl");
+  const config = applyProfile(parsed.data as KnownConfig);
+  if (config.openai_base_url !== undefined) checkBaseUrl(config.openai_base_url, "openai_base_url");
+  // Only the selected provider's URL matters: a broken entry the caller does not use is not its problem.
+  const providerId = config.model_provider ?? "openai";
+  const providerUrl = config.model_providers?.[providerId]?.base_url;
+  if (providerUrl !== undefined) checkBaseUrl(providerUrl, `model_providers.${providerId}.base_url`);
   return {
     env,
     codexHome,
     apiKey: options.apiKey,
     baseUrl: options.baseUrl,
-    config: applyProfile(parsed.data as KnownConfig),
+    config,
     ignoredConfigKeys,
     approvalTimeoutMs: options.approvalTimeoutMs,
     skipGitRepoCheck: options.skipGitRepoCheck,

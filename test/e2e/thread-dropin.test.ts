@@ -170,6 +170,10 @@ test("bad input is caught before any request: working directory, baseUrl, empty 
   await assert.rejects(notDirectory.run("hi"), { name: "InvalidArgumentError", message: /is not a directory/ });
   assert.throws(() => harness.codex({ baseUrl: "not a url" }), { name: "InvalidArgumentError", message: /baseUrl "not a url" is not a valid URL/ });
   assert.throws(() => harness.codex({ baseUrl: "ftp://example.com/v1" }), { name: "InvalidArgumentError", message: /http or https/ });
+  assert.throws(() => harness.codex({ config: mockProvider({ base_url: "localhost:11434" }) }), {
+    name: "InvalidArgumentError",
+    message: /model_providers\.mock\.base_url "localhost:11434"/,
+  });
   await assert.rejects(codex.startThread(here()).run(""), { name: "InvalidArgumentError", message: /prompt is empty/ });
   await assert.rejects(codex.startThread(here()).run([{ type: "text", text: "  " }]), { name: "InvalidArgumentError", message: /prompt is empty/ });
   const { events } = await codex.startThread(here()).runStreamed("   ");
