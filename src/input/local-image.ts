@@ -23,7 +23,7 @@ export async function loadLocalImage(imagePath: string, cwd: string): Promise<Lo
   }
   const mime = sniffImageType(bytes);
   if (!mime) throw new InvalidArgumentError(`Unsupported image format: ${absolute} (expected PNG, JPEG, GIF or WebP)`);
-  const resized = resizeImageToFit(bytes, maxImageWidth, maxImageHeight);
+  const resized = await resizeImageToFit(bytes, maxImageWidth, maxImageHeight);
   const finalBytes = resized ? resized.bytes : bytes;
   const finalMime = resized ? resized.mime : mime;
   return { path: absolute, dataUrl: `data:${finalMime};base64,${finalBytes.toString("base64")}` };
