@@ -1,8 +1,10 @@
 // Packs what `npm publish` would publish for this machine, from what is already built (no Rust
 // build here): the main tarball (`npm pack`, dist/ only) and this platform's prebuilt package
 // (npm/<triple>/ plus native/codex-native.<triple>.node and, on Linux, native/codex-native-exec).
-// Usage: node scripts/pack-local.mjs [--out <dir>]   (default .tmp/pack). Prints
-// {"main": "<tgz>", "platform": "<tgz>"} as the last line of stdout.
+// Usage: node scripts/pack-local.mjs [--out <dir>] [--prebuilt]   (default .tmp/pack). Prints
+// {"main": "<tgz>", "platform": "<tgz>"} as the last line of stdout. `npm pack` runs `prepare`,
+// which rebuilds dist/ (never Rust); --prebuilt packs dist/ as it is (the test suite, which has
+// just built it, uses that).
 import { spawnSync } from "node:child_process";
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -11,6 +13,7 @@ import { fileURLToPath } from "node:url";
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const outArgument = process.argv.indexOf("--out");
 const outDirectory = path.resolve(outArgument > 0 ? process.argv[outArgument + 1] : path.join(root, ".tmp", "pack"));
+const prebuilt = process.argv.includes("--prebuilt");
 const manifest = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
 
 function fail(message) {
@@ -33,9 +36,10 @@ function platformTriple() {
 }
 
 /** Runs `npm pack` in `directory` and returns the tarball's path. */
-function npmPack(directory) {
+function npmPack(directory, { ignoreScripts = false } = {}) {
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  const result = spawnSync(npm, ["pack", "--json", "--pack-destination", outDirectory], {
+  const flags = ignoreScripts ? ["--ignore-scripts"] : [];
+  const result = spawnSync(npm, ["pack", "--json", ...flags, "--pack-destination", outDirectory], {
     cwd: directory,
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
@@ -71,6 +75,7 @@ for (const file of binaries) {
 
 const platform = npmPack(staging);
 rmSync(staging, { recursive: true, force: true });
-const main = npmPack(root);
+if (prebuilt && !existsSync(path.join(root, "dist", "index.js"))) fail("dist/ is missing; run `npm run build:ts` first");
+const main = npmPack(root, { ignoreScripts: prebuilt });
 console.error(`pack-local: ${path.relative(root, main)} and ${path.relative(root, platform)}`);
 console.log(JSON.stringify({ main, platform }));

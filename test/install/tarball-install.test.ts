@@ -2,11 +2,12 @@
  * The package as users get it: `npm run pack:local` tarballs (main + this platform's prebuilt
  * package) installed into a scratch project outside the repository, run by a Node whose PATH has
  * no Rust toolchain. A turn runs a command under workspace-write and a file search, and the
- * tokenizer counts, all from the installed copy.
+ * tokenizer counts, all from the installed copy. It packs dist/ as built (`npm test` builds it
+ * first; after editing src/, run `npm run build:ts` before running this file alone).
  */
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
@@ -36,7 +37,7 @@ function directorySize(directory: string): number {
 }
 
 test("the packed tarballs install into a project without Rust and run a turn, the tokenizer and a file search", { timeout: 600_000 }, () => {
-  const packed = execFileSync(process.execPath, [path.join(repoRoot, "scripts", "pack-local.mjs"), "--out", path.join(scratch, "pack")], {
+  const packed = execFileSync(process.execPath, [path.join(repoRoot, "scripts", "pack-local.mjs"), "--prebuilt", "--out", path.join(scratch, "pack")], {
     cwd: repoRoot,
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
@@ -82,6 +83,29 @@ test("the packed tarballs install into a project without Rust and run a turn, th
     assert.equal(seen.commands[0].aggregated_output, "made-in-sandbox\n");
   }
 
-  const sizeMiB = directorySize(installed) / 2 ** 20;
-  console.log(`installed size (main + platform package + dependencies): ${sizeMiB.toFixed(1)} MiB`);
+  const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+  const platformDirectory = path.join(installed, path.basename(platform).replace(/-\d+\.\d+\.\d+\.tgz$/, ""));
+  const packages = directorySize(packageDirectory) + directorySize(platformDirectory);
+  console.log(`installed: main + platform package ${mib(packages)}; with dependencies ${mib(directorySize(installed))}`);
+
+  // Another version of the platform package is refused before any of its code loads, and without
+  // one the error says what to install or how to build from source.
+  const platformName = path.basename(platformDirectory);
+  const tokenize = () =>
+    spawnSync(process.execPath, ["--input-type=module", "-e", 'const sdk = await import("@codex-native/sdk"); sdk.tokenizerCount("x");'], {
+      cwd: project,
+      env,
+      encoding: "utf8",
+    });
+  const manifestFile = path.join(platformDirectory, "package.json");
+  const manifest = JSON.parse(readFileSync(manifestFile, "utf8"));
+  writeFileSync(manifestFile, JSON.stringify({ ...manifest, version: "0.0.38" }));
+  const wrongVersion = tokenize();
+  assert.notEqual(wrongVersion.status, 0);
+  assert.match(wrongVersion.stderr, new RegExp(`NativeBindingError: The native package ${platformName} .* is version 0\\.0\\.38, but @codex-native/sdk is ${manifest.version}; they must match exactly\\. Run \`npm install ${platformName}@${manifest.version}\``));
+  rmSync(platformDirectory, { recursive: true });
+  const missing = tokenize();
+  assert.notEqual(missing.status, 0);
+  assert.match(missing.stderr, new RegExp(`NativeBindingError: The prebuilt native binary of @codex-native/sdk for .* is not installed: the optional package ${platformName}@${manifest.version} is missing`));
+  assert.match(missing.stderr, /build it from source: .*npm install.*cargo.*CODEX_NATIVE_BINDING=/);
 });
