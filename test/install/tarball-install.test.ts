@@ -47,10 +47,11 @@ test("the packed tarballs install into a project without Rust and run a turn, th
   const project = path.join(scratch, "project");
   mkdirSync(project);
   writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "scratch", private: true, type: "module" }));
-  const env = { ...process.env, PATH: pathWithoutRust(), npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" };
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: pathWithoutRust(), npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" };
   delete env.CODEX_NATIVE_BINDING;
   delete env.CODEX_NATIVE_EXEC_HELPER;
-  assert.equal(spawnSync("cargo", ["--version"], { env }).error?.code, "ENOENT", "cargo must not be reachable from the scratch project");
+  const cargo = spawnSync("cargo", ["--version"], { env }).error as NodeJS.ErrnoException | undefined;
+  assert.equal(cargo?.code, "ENOENT", "cargo must not be reachable from the scratch project");
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
   execFileSync(npm, ["install", "--prefer-offline", "--no-package-lock", main, platform], { cwd: project, env, stdio: ["ignore", "ignore", "inherit"] });
 
