@@ -26,6 +26,10 @@ export async function startRoutingMockServer(testing) {
       response.end(turn.frames.map((frame) => `event: ${frame.event}\ndata: ${frame.data}\n\n`).join(""));
     });
   });
+  // Retries are off on both sides, so a kept-alive socket the server closes just as a client
+  // reuses it would fail a turn: keep idle sockets open far longer than any block runs.
+  server.keepAliveTimeout = 10 * 60_000;
+  server.headersTimeout = 10 * 60_000 + 1000;
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${server.address().port}/v1`,
