@@ -3,12 +3,11 @@
  * scaled down for a turn, a 10 ms timer keeps firing on time.
  */
 import assert from "node:assert/strict";
-import { writeFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { assistantMessage, mockTurn } from "../../src/testing/index.js";
 import { createHarness, type Harness } from "../helpers/e2e-harness.js";
-import { solidPng } from "../helpers/png.js";
 
 let harness: Harness;
 before(async () => {
@@ -16,9 +15,13 @@ before(async () => {
 });
 after(() => harness.close());
 
-test("a 10 ms timer is never more than 50 ms late while an 8000×6000 image is resized", { timeout: 120_000 }, async () => {
+test("a 10 ms timer is never more than 50 ms late while an 8000×6000 image is resized", { timeout: 120_000 }, async (t) => {
   const image = path.join(harness.workdir, "huge.png");
-  await writeFile(image, solidPng(8000, 6000));
+  // Built in a child process: the 144 MB of raw pixels would otherwise be garbage in this heap,
+  // and collecting it during the turn would stall the timer for reasons unrelated to the resize.
+  const pngHelper = new URL("../helpers/png.ts", import.meta.url).href;
+  const script = `const { solidPng } = await import(${JSON.stringify(pngHelper)}); (await import("node:fs")).writeFileSync(${JSON.stringify(image)}, solidPng(8000, 6000));`;
+  execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script]);
   harness.server.enqueue(mockTurn([assistantMessage("ready")]), mockTurn([assistantMessage("seen")]));
   const thread = harness.codex().startThread({ workingDirectory: harness.workdir, skipGitRepoCheck: true });
   // A first turn pays the thread's one-time set-up, which is not what this test is about.
@@ -50,5 +53,6 @@ test("a 10 ms timer is never more than 50 ms late while an 8000×6000 image is r
   const resized = Buffer.from(sent.image_url.split(",")[1], "base64");
   assert.deepEqual([resized.readUInt32BE(16), resized.readUInt32BE(20)], [1024, 768], "the image was scaled down to fit 2048×768");
   assert.ok(ticks >= Math.floor(elapsed / 10) / 2, `the timer ticked ${ticks} times in ${elapsed.toFixed(0)} ms`);
+  t.diagnostic(`worst timer lateness ${worstLateness.toFixed(1)} ms over ${elapsed.toFixed(0)} ms`);
   assert.ok(worstLateness <= 50, `the 10 ms timer was ${worstLateness.toFixed(1)} ms late while the image was resized`);
 });
