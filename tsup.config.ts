@@ -1,20 +1,28 @@
-import { defineConfig } from "tsup";
+import { defineConfig, type Options } from "tsup";
 
-// Dual ESM + CJS build of the public entry points. The native addon (.node) is not bundled:
-// src/native/load.ts finds it at run time next to the package or in the per-platform package.
-export default defineConfig({
-  entry: {
-    index: "src/index.ts",
-    testing: "src/testing/index.ts",
-    cli: "src/cli/main.ts",
-  },
-  format: ["esm", "cjs"],
-  dts: { entry: { index: "src/index.ts", testing: "src/testing/index.ts" } },
+// Each entry point is bundled into one file with its runtime dependencies (zod, diff, smol-toml,
+// eventsource-parser): loading ~130 small ES modules at import time cost more than the SDK's own
+// code, and only zod stays a dependency, for the declarations that reference its types. The
+// native addon (.node) is not bundled: src/native/load.ts finds it at run time in native/ (a
+// checkout) or in the per-platform package. Source maps only on request (CODEX_NATIVE_SOURCEMAP=1): they triple the size.
+const shared: Options = {
   target: "node20",
   platform: "node",
   shims: true,
-  clean: true,
-  sourcemap: true,
+  sourcemap: process.env.CODEX_NATIVE_SOURCEMAP === "1",
   splitting: false,
+  noExternal: ["zod", "diff", "smol-toml", "eventsource-parser"],
   loader: { ".md": "text" },
-});
+};
+
+export default defineConfig([
+  {
+    ...shared,
+    entry: { index: "src/index.ts", testing: "src/testing/index.ts" },
+    format: ["esm", "cjs"],
+    dts: { entry: { index: "src/index.ts", testing: "src/testing/index.ts" } },
+    clean: true,
+  },
+  // The `codex-native` command: ESM only (package.json `bin`), so no CommonJS copy is shipped.
+  { ...shared, entry: { cli: "src/cli/main.ts" }, format: ["esm"], clean: false },
+]);

@@ -36,9 +36,9 @@ export async function readLocalImage(imagePath: string, cwd: string): Promise<Lo
   const mime = sniffImageType(bytes);
   if (!mime) return { path: absolute, placeholder: `Image located at \`${absolute}\` is invalid: unsupported image format` };
   if (isTruncated(bytes, mime)) return { path: absolute, placeholder: `Image located at \`${absolute}\` is invalid: the file is truncated` };
-  let resized: ReturnType<typeof resizeImageToFit>;
+  let resized: Awaited<ReturnType<typeof resizeImageToFit>>;
   try {
-    resized = resizeImageToFit(bytes, maxImageWidth, maxImageHeight);
+    resized = await resizeImageToFit(bytes, maxImageWidth, maxImageHeight);
   } catch (error) {
     return { path: absolute, placeholder: `Image located at \`${absolute}\` is invalid: ${(error as Error).message}` };
   }

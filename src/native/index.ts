@@ -1,14 +1,51 @@
 /**
  * Typed native functions. The rest of the SDK imports from here, never from the binding.
  */
-import { FileSearchTimeoutError, InvalidArgumentError } from "../errors.js";
+import { FileSearchTimeoutError, InvalidArgumentError, NativeBindingError } from "../errors.js";
 import { loadNativeBinding } from "./load.js";
 
 export { platformTriple } from "./load.js";
 
+/** Every binding entry point turns a Rust panic into an error whose message starts with this. */
+const panicMessagePrefix = "codex-native panicked";
+
+/** A panic inside the addon becomes NativeBindingError; anything else passes through. */
+function rethrowPanic(error: unknown): void {
+  const message = (error as Error | null)?.message;
+  if (typeof message === "string" && message.startsWith(panicMessagePrefix)) {
+    throw new NativeBindingError(message, { cause: error });
+  }
+}
+
+/** Calls the binding synchronously, mapping a panic to NativeBindingError. */
+function callNative<T>(call: () => T): T {
+  try {
+    return call();
+  } catch (error) {
+    rethrowPanic(error);
+    throw error;
+  }
+}
+
 /** Version string compiled into the addon. */
 export function nativeVersion(): string {
-  return loadNativeBinding().nativeVersion();
+  return callNative(() => loadNativeBinding().nativeVersion());
+}
+
+/**
+ * Test hook: makes the addon panic (on the JS thread, or on libuv's pool with `onPool`) so tests
+ * can check that a panic surfaces as NativeBindingError instead of aborting Node.
+ */
+export async function provokeNativePanicForTests(message: string, options: { onPool: boolean }): Promise<never> {
+  const binding = loadNativeBinding();
+  try {
+    if (options.onPool) await binding.__testOnlyPanicAsync(message);
+    else binding.__testOnlyPanic(message);
+  } catch (error) {
+    rethrowPanic(error);
+    throw error;
+  }
+  throw new Error("the native panic hook returned instead of panicking");
 }
 
 /** A downscaled image. */
@@ -16,18 +53,24 @@ export type ResizedImage = { bytes: Buffer; mime: string; width: number; height:
 
 /**
  * Scales an encoded image (PNG, JPEG, GIF, WebP) down to fit the box, keeping its aspect ratio.
- * Returns null when it already fits; throws InvalidArgumentError for data that is not an image.
+ * Decodes and resizes on libuv's thread pool, so the event loop stays free (a large photo takes
+ * hundreds of milliseconds). Resolves null when it already fits; rejects with
+ * InvalidArgumentError for data that is not an image.
  */
-export function resizeImageToFit(bytes: Buffer, maxWidth: number, maxHeight: number): ResizedImage | null {
+export async function resizeImageToFit(bytes: Buffer, maxWidth: number, maxHeight: number): Promise<ResizedImage | null> {
   try {
-    return loadNativeBinding().resizeImageToFit(bytes, maxWidth, maxHeight);
+    return await loadNativeBinding().resizeImageToFitAsync(bytes, maxWidth, maxHeight);
   } catch (error) {
-    throw new InvalidArgumentError((error as Error).message);
+    rethrowInvalidArgument(error);
   }
 }
 
-/** napi-rs marks errors caused by bad input with this code; they become InvalidArgumentError. */
+/**
+ * napi-rs marks errors caused by bad input with this code; they become InvalidArgumentError.
+ * A panic becomes NativeBindingError; anything else is rethrown as is.
+ */
 function rethrowInvalidArgument(error: unknown): never {
+  rethrowPanic(error);
   if ((error as { code?: unknown } | null)?.code === "InvalidArg") {
     throw new InvalidArgumentError((error as Error).message, { cause: error });
   }
@@ -48,12 +91,12 @@ export function tokenizerResolveEncoding(encoding: string | undefined, model: st
 
 /** Token count of `text` (ordinary text) under the encoding `handle`. */
 export function tokenizerCount(text: string, handle: number): number {
-  return loadNativeBinding().tokenizerCount(text, handle);
+  return callNative(() => loadNativeBinding().tokenizerCount(text, handle));
 }
 
 /** Token ids of `text` in a fresh array. */
 export function tokenizerEncode(text: string, handle: number, withSpecialTokens: boolean): Uint32Array {
-  return loadNativeBinding().tokenizerEncode(text, handle, withSpecialTokens);
+  return callNative(() => loadNativeBinding().tokenizerEncode(text, handle, withSpecialTokens));
 }
 
 /**
@@ -61,7 +104,7 @@ export function tokenizerEncode(text: string, handle: number, withSpecialTokens:
  * when they do not fit (then use {@link tokenizerEncode}).
  */
 export function tokenizerEncodeInto(text: string, handle: number, withSpecialTokens: boolean, output: Uint32Array): number {
-  return loadNativeBinding().tokenizerEncodeInto(text, handle, withSpecialTokens, output);
+  return callNative(() => loadNativeBinding().tokenizerEncodeInto(text, handle, withSpecialTokens, output));
 }
 
 /** Text of `tokens`; throws InvalidArgumentError for ids that are not tokens of the encoding. */

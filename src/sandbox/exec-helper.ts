@@ -4,11 +4,10 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { z } from "zod";
-import { platformTriple } from "../native/load.js";
-import { packageName, packageRoot } from "../util/package-root.js";
+import { platformPackageDirectory, platformPackageName } from "../native/load.js";
+import { packageRoot } from "../util/package-root.js";
 
 /** File name of the helper in `native/` and in the per-platform package. */
 export const execHelperFileName = "codex-native-exec";
@@ -52,11 +51,7 @@ export function resolveExecHelperPath(env: Record<string, string | undefined> = 
   const root = packageRoot();
   const candidates: Array<() => string> = [];
   if (root) candidates.push(() => path.join(root, "native", execHelperFileName));
-  candidates.push(() => {
-    const require = createRequire(import.meta.url);
-    const manifest = require.resolve(`${packageName}-${platformTriple()}/package.json`);
-    return path.join(path.dirname(manifest), execHelperFileName);
-  });
+  candidates.push(() => path.join(platformPackageDirectory(), execHelperFileName));
   for (const candidate of candidates) {
     try {
       const file = candidate();
@@ -100,7 +95,7 @@ export function sandboxSupport(helperPath: string | undefined = resolveExecHelpe
     return {
       supported: false,
       readOnlyMounts: false,
-      reason: `the ${execHelperFileName} helper is missing (build it with \`npm run build:native\` or install ${packageName}-${platformTriple()})`,
+      reason: `the ${execHelperFileName} helper is missing (build it with \`npm run build:native\` or install ${platformPackageName()})`,
     };
   }
   let support = probes.get(helperPath);

@@ -1,5 +1,6 @@
 //! N-API surface of `codex_native_core::file_search`. Searches run as async work on libuv's
-//! thread pool (no tokio runtime), so the event loop stays free while the disk is walked.
+//! thread pool (no tokio runtime), so the event loop stays free while the disk is walked. The
+//! entry points only move their options into a task; `compute` holds the panic guard.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -10,6 +11,8 @@ use codex_native_core::file_search::{
 use napi::bindgen_prelude::AsyncTask;
 use napi::{Env, Error, Result, Status, Task};
 use napi_derive::napi;
+
+use super::panic_guard::contain_panic;
 
 /// Options of `grepFiles`.
 #[napi(object)]
@@ -72,7 +75,9 @@ impl Task for GrepFilesTask {
     type JsValue = Vec<String>;
 
     fn compute(&mut self) -> Result<Self::Output> {
-        grep_files(&self.0).map(into_strings).map_err(to_napi_error)
+        contain_panic("grepFilesAsync", || {
+            grep_files(&self.0).map(into_strings).map_err(to_napi_error)
+        })
     }
 
     fn resolve(&mut self, _env: Env, output: Self::Output) -> Result<Self::JsValue> {
@@ -87,7 +92,9 @@ impl Task for ListFilesTask {
     type JsValue = Vec<String>;
 
     fn compute(&mut self) -> Result<Self::Output> {
-        list_files(&self.0).map(into_strings).map_err(to_napi_error)
+        contain_panic("listFilesAsync", || {
+            list_files(&self.0).map(into_strings).map_err(to_napi_error)
+        })
     }
 
     fn resolve(&mut self, _env: Env, output: Self::Output) -> Result<Self::JsValue> {

@@ -8,6 +8,8 @@ use napi::bindgen_prelude::{Float64Array, Uint32Array, Uint32ArraySlice};
 use napi::{Error, Result, Status};
 use napi_derive::napi;
 
+use super::panic_guard::contain_panic;
+
 fn invalid_argument(error: TokenizerError) -> Error {
     Error::new(Status::InvalidArg, error.to_string())
 }
@@ -32,16 +34,20 @@ fn count_to_u32(count: usize) -> Result<u32> {
 /// o200k_base. Throws (code `InvalidArg`) for unknown names.
 #[napi]
 pub fn tokenizer_resolve_encoding(encoding: Option<String>, model: Option<String>) -> Result<u32> {
-    resolve_encoding(encoding.as_deref(), model.as_deref())
-        .map(Encoding::id)
-        .map_err(invalid_argument)
+    contain_panic("tokenizerResolveEncoding", || {
+        resolve_encoding(encoding.as_deref(), model.as_deref())
+            .map(Encoding::id)
+            .map_err(invalid_argument)
+    })
 }
 
 /// Token count of `text` encoded as ordinary text.
 #[napi]
 pub fn tokenizer_count(text: String, encoding: u32) -> Result<u32> {
-    let count = tokenizer_for(encoding)?.count(&text);
-    count_to_u32(count)
+    contain_panic("tokenizerCount", || {
+        let count = tokenizer_for(encoding)?.count(&text);
+        count_to_u32(count)
+    })
 }
 
 /// Token ids of `text`; with `withSpecialTokens`, special-token strings become their ids.
@@ -51,8 +57,10 @@ pub fn tokenizer_encode(
     encoding: u32,
     with_special_tokens: bool,
 ) -> Result<Uint32Array> {
-    let tokens = tokenizer_for(encoding)?.encode(&text, with_special_tokens);
-    Ok(Uint32Array::new(tokens))
+    contain_panic("tokenizerEncode", || {
+        let tokens = tokenizer_for(encoding)?.encode(&text, with_special_tokens);
+        Ok(Uint32Array::new(tokens))
+    })
 }
 
 /// Encodes like `tokenizerEncode` into the caller's reusable `output` buffer, which spares
@@ -65,19 +73,23 @@ pub fn tokenizer_encode_into(
     with_special_tokens: bool,
     mut output: Uint32ArraySlice,
 ) -> Result<u32> {
-    let tokens = tokenizer_for(encoding)?.encode(&text, with_special_tokens);
-    // SAFETY: the call runs synchronously on the JS thread, so nothing else touches the buffer.
-    let output = unsafe { output.as_mut() };
-    if let Some(destination) = output.get_mut(..tokens.len()) {
-        destination.copy_from_slice(&tokens);
-    }
-    count_to_u32(tokens.len())
+    contain_panic("tokenizerEncodeInto", || {
+        let tokens = tokenizer_for(encoding)?.encode(&text, with_special_tokens);
+        // SAFETY: the call runs synchronously on the JS thread, so nothing else touches the buffer.
+        let output = unsafe { output.as_mut() };
+        if let Some(destination) = output.get_mut(..tokens.len()) {
+            destination.copy_from_slice(&tokens);
+        }
+        count_to_u32(tokens.len())
+    })
 }
 
 /// Text of `tokens` (JavaScript numbers, validated here); invalid UTF-8 becomes U+FFFD.
 #[napi]
 pub fn tokenizer_decode(tokens: Float64Array, encoding: u32) -> Result<String> {
-    let tokenizer = tokenizer_for(encoding)?;
-    let ids = token_ids_from_numbers(&tokens).map_err(invalid_argument)?;
-    tokenizer.decode(&ids).map_err(invalid_argument)
+    contain_panic("tokenizerDecode", || {
+        let tokenizer = tokenizer_for(encoding)?;
+        let ids = token_ids_from_numbers(&tokens).map_err(invalid_argument)?;
+        tokenizer.decode(&ids).map_err(invalid_argument)
+    })
 }

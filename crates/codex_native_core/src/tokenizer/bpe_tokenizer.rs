@@ -1,54 +1,26 @@
-//! Encoding and decoding on top of GitHub's `bpe-openai` (same output as tiktoken, faster).
+//! Encoding and decoding with tiktoken's byte-pair merge over OpenAI's vocabularies.
 
-use std::sync::LazyLock;
-
-use rustc_hash::FxHashMap;
-
+use super::byte_pair_merge::{count_piece, encode_piece};
 use super::encoding::Encoding;
 use super::error::TokenizerError;
 use super::pretokenizer::{PiecePattern, Pieces};
 use super::special_tokens::{Segment, SpecialTokenSplit};
+use super::vocabulary::Vocabulary;
 
 /// A tokenizer for one [`Encoding`]. Cheap to copy: the vocabularies are process-wide statics,
 /// loaded on first use.
 #[derive(Clone, Copy)]
 pub struct Tokenizer {
     encoding: Encoding,
-    inner: &'static bpe_openai::Tokenizer,
-    whole_pieces: &'static WholePieces,
+    vocabulary: &'static Vocabulary,
 }
-
-/// Token id of every vocabulary entry by its bytes. Most pre-tokenized pieces (words with their
-/// leading space, short numbers) are a single token; looking them up skips the BPE encoder and
-/// its two allocations per piece. tiktoken takes the same shortcut, so output is unchanged.
-type WholePieces = FxHashMap<&'static [u8], u32>;
-
-fn whole_pieces(tokenizer: &'static bpe_openai::Tokenizer) -> WholePieces {
-    let bpe = &tokenizer.bpe;
-    let count = bpe.num_tokens();
-    let mut map = FxHashMap::with_capacity_and_hasher(count, Default::default());
-    for id in 0..count as u32 {
-        map.insert(bpe.token_bytes(id), id);
-    }
-    map
-}
-
-static O200K_WHOLE_PIECES: LazyLock<WholePieces> =
-    LazyLock::new(|| whole_pieces(bpe_openai::o200k_base()));
-static CL100K_WHOLE_PIECES: LazyLock<WholePieces> =
-    LazyLock::new(|| whole_pieces(bpe_openai::cl100k_base()));
 
 impl Tokenizer {
-    /// The tokenizer for `encoding`. The first call per encoding deserializes its vocabulary.
+    /// The tokenizer for `encoding`. The first call per encoding parses its vocabulary.
     pub fn new(encoding: Encoding) -> Self {
-        let (inner, whole_pieces) = match encoding {
-            Encoding::O200kBase => (bpe_openai::o200k_base(), &*O200K_WHOLE_PIECES),
-            Encoding::Cl100kBase => (bpe_openai::cl100k_base(), &*CL100K_WHOLE_PIECES),
-        };
         Self {
             encoding,
-            inner,
-            whole_pieces,
+            vocabulary: Vocabulary::of(encoding),
         }
     }
 
@@ -59,12 +31,12 @@ impl Tokenizer {
     /// Number of tokens of `text` encoded as ordinary text (what Codex counts).
     pub fn count(&self, text: &str) -> usize {
         self.pieces(text)
-            .map(
-                |piece| match self.whole_pieces.contains_key(piece.as_bytes()) {
-                    true => 1,
-                    false => self.inner.bpe.count(piece.as_bytes()),
-                },
-            )
+            .map(|piece| match self.vocabulary.rank(piece.as_bytes()) {
+                // Most pieces (words with their leading space, short numbers) are one token;
+                // tiktoken takes the same shortcut, so output is unchanged.
+                Some(_) => 1,
+                None => count_piece(self.vocabulary, piece.as_bytes()),
+            })
             .sum()
     }
 
@@ -98,9 +70,9 @@ impl Tokenizer {
 
     fn encode_ordinary_into(&self, text: &str, tokens: &mut Vec<u32>) {
         for piece in self.pieces(text) {
-            match self.whole_pieces.get(piece.as_bytes()) {
-                Some(&id) => tokens.push(id),
-                None => tokens.extend(self.inner.bpe.encode_via_backtracking(piece.as_bytes())),
+            match self.vocabulary.rank(piece.as_bytes()) {
+                Some(id) => tokens.push(id),
+                None => encode_piece(self.vocabulary, piece.as_bytes(), tokens),
             }
         }
     }
@@ -110,17 +82,16 @@ impl Tokenizer {
             Encoding::O200kBase => PiecePattern::O200k,
             Encoding::Cl100kBase => PiecePattern::Cl100k,
         };
-        Pieces::new(text, pattern, self.inner)
+        Pieces::new(text, pattern)
     }
 
     /// The bytes of `tokens`, special tokens included. Fails on the first id that the encoding
     /// does not define.
     pub fn decode_bytes(&self, tokens: &[u32]) -> Result<Vec<u8>, TokenizerError> {
-        let ordinary_count = self.inner.bpe.num_tokens();
         let mut bytes = Vec::with_capacity(tokens.len() * 4);
         for (index, &id) in tokens.iter().enumerate() {
-            if (id as usize) < ordinary_count {
-                bytes.extend_from_slice(self.inner.bpe.token_bytes(id));
+            if let Some(token) = self.vocabulary.token_bytes(id) {
+                bytes.extend_from_slice(token);
             } else if let Some(text) = self.encoding.special_token_text(id) {
                 bytes.extend_from_slice(text.as_bytes());
             } else {

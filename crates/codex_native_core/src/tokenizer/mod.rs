@@ -1,14 +1,18 @@
 //! Byte-pair tokenizer for OpenAI encodings, token-for-token identical to tiktoken.
 //!
-//! Built on GitHub's `bpe-openai` (vocabularies compiled into the binary, linear-time encoder)
-//! with tiktoken's special-token handling added on top, and Codex's model → encoding table.
+//! OpenAI's vocabularies compiled into the binary (compressed, parsed on first use), tiktoken's
+//! pre-tokenizer regexes and byte-pair merge, tiktoken's special-token handling, and Codex's
+//! model → encoding table.
 
 mod bpe_tokenizer;
+mod byte_pair_merge;
 mod encoding;
 mod error;
 mod model_table;
+mod piece_regex;
 mod pretokenizer;
 mod special_tokens;
+mod vocabulary;
 
 pub use bpe_tokenizer::{token_ids_from_numbers, Tokenizer};
 pub use encoding::Encoding;

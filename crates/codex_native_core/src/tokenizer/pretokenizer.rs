@@ -4,7 +4,9 @@
 //! ASCII. So a piece that starts with an ASCII byte is matched by hand-written code that
 //! reproduces the regex on ASCII exactly; the moment that code would have to classify a
 //! non-ASCII character (a letter? a digit? whitespace?) it gives up and the regex (from
-//! `bpe-openai`) matches that piece instead. Tests compare both paths on random text.
+//! `piece_regex`) matches that piece instead. Tests compare both paths on random text.
+
+use super::piece_regex::PieceRegex;
 
 /// Which `pat_str` to reproduce.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -209,20 +211,14 @@ pub(crate) struct Pieces<'a> {
     text: &'a str,
     position: usize,
     pattern: PiecePattern,
-    regex: &'static bpe_openai::Tokenizer,
 }
 
 impl<'a> Pieces<'a> {
-    pub(crate) fn new(
-        text: &'a str,
-        pattern: PiecePattern,
-        regex: &'static bpe_openai::Tokenizer,
-    ) -> Self {
+    pub(crate) fn new(text: &'a str, pattern: PiecePattern) -> Self {
         Self {
             text,
             position: 0,
             pattern,
-            regex,
         }
     }
 }
@@ -242,12 +238,7 @@ impl<'a> Iterator for Pieces<'a> {
         };
         let end = end.unwrap_or_else(|| {
             // The patterns have no look-behind, so matching the suffix equals matching in place.
-            let piece = self
-                .regex
-                .split(&self.text[start..])
-                .next()
-                .expect("the patterns match any character");
-            start + piece.len()
+            start + PieceRegex::of(self.pattern).first_piece_len(&self.text[start..])
         });
         self.position = end;
         Some(&self.text[start..end])

@@ -1,5 +1,6 @@
 //! The ASCII matcher must split exactly like the regex it shortcuts, piece by piece.
 
+use super::super::piece_regex::PieceRegex;
 use super::{PiecePattern, Pieces};
 
 const ALPHABET: &[&str] = &[
@@ -9,26 +10,26 @@ const ALPHABET: &[&str] = &[
     "\u{3000}", "中", "—", "🙂",
 ];
 
-fn regex_pieces(tokenizer: &'static bpe_openai::Tokenizer, text: &str) -> Vec<String> {
-    tokenizer.split(text).map(str::to_owned).collect()
+/// Pieces found by the regex alone.
+fn regex_pieces(pattern: PiecePattern, text: &str) -> Vec<String> {
+    let regex = PieceRegex::of(pattern);
+    let mut pieces = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let (piece, after) = rest.split_at(regex.first_piece_len(rest));
+        pieces.push(piece.to_owned());
+        rest = after;
+    }
+    pieces
 }
 
-fn fast_pieces(
-    tokenizer: &'static bpe_openai::Tokenizer,
-    pattern: PiecePattern,
-    text: &str,
-) -> Vec<String> {
-    Pieces::new(text, pattern, tokenizer)
-        .map(str::to_owned)
-        .collect()
+/// Pieces found by the ASCII fast path, falling back to the regex.
+fn fast_pieces(pattern: PiecePattern, text: &str) -> Vec<String> {
+    Pieces::new(text, pattern).map(str::to_owned).collect()
 }
 
 #[test]
 fn ascii_matcher_splits_like_the_regex() {
-    let encodings = [
-        (PiecePattern::O200k, bpe_openai::o200k_base()),
-        (PiecePattern::Cl100k, bpe_openai::cl100k_base()),
-    ];
     let mut state: u64 = 0x2545_f491_4f6c_dd1d;
     let mut next = move |bound: usize| {
         state ^= state << 13;
@@ -36,15 +37,15 @@ fn ascii_matcher_splits_like_the_regex() {
         state ^= state << 17;
         (state >> 11) as usize % bound
     };
-    for (pattern, tokenizer) in encodings {
+    for pattern in [PiecePattern::O200k, PiecePattern::Cl100k] {
         for _ in 0..100_000 {
             let length = next(12);
             let text: String = (0..length)
                 .map(|_| ALPHABET[next(ALPHABET.len())])
                 .collect();
             assert_eq!(
-                fast_pieces(tokenizer, pattern, &text),
-                regex_pieces(tokenizer, &text),
+                fast_pieces(pattern, &text),
+                regex_pieces(pattern, &text),
                 "{pattern:?} {text:?}"
             );
         }
@@ -53,18 +54,14 @@ fn ascii_matcher_splits_like_the_regex() {
 
 #[test]
 fn every_ascii_pair_and_triple_splits_like_the_regex() {
-    let encodings = [
-        (PiecePattern::O200k, bpe_openai::o200k_base()),
-        (PiecePattern::Cl100k, bpe_openai::cl100k_base()),
-    ];
-    for (pattern, tokenizer) in encodings {
+    for pattern in [PiecePattern::O200k, PiecePattern::Cl100k] {
         for first in 0u8..0x80 {
             for second in 0u8..0x80 {
                 for third in ["", "s", "e", "L", " ", "\n", "é", "\u{a0}"] {
                     let text = format!("{}{}{third}", first as char, second as char);
                     assert_eq!(
-                        fast_pieces(tokenizer, pattern, &text),
-                        regex_pieces(tokenizer, &text),
+                        fast_pieces(pattern, &text),
+                        regex_pieces(pattern, &text),
                         "{pattern:?} {text:?}"
                     );
                 }

@@ -1,0 +1,59 @@
+// One measured process of the comparison (run by driver.mjs inside the network namespace).
+// Usage: node child.mjs <mode> <sdk entry file> [args...]; prints one JSON line when done.
+//   import                              time of `await import(sdk)`
+//   first-turn <codexHome> <home> <workdir>   import, then one plain turn; the driver times start → this line
+//   idle <n> <codexHome> <home> <workdir>     n threads, one plain turn each, then idles until killed
+//   load <n> <turns> <scenario> <codexHome> <home> <workdir>   n threads × turns concurrently; turns/s
+import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
+
+const [mode, entry, ...rest] = process.argv.slice(2);
+const importStarted = performance.now();
+const sdk = await import(pathToFileURL(entry).href);
+const importMs = performance.now() - importStarted;
+if (mode === "import") {
+  console.log(JSON.stringify({ importMs }));
+  process.exit(0);
+}
+
+function codexFor(codexHome, home) {
+  const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home, CODEX_HOME: codexHome, OPENAI_API_KEY: "sk-bench", SHELL: "/bin/sh" };
+  return new sdk.Codex({ env });
+}
+const threadOptions = (workdir) => ({ workingDirectory: workdir, skipGitRepoCheck: true, sandboxMode: "workspace-write", approvalPolicy: "never" });
+
+if (mode === "first-turn") {
+  const [codexHome, home, workdir] = rest;
+  const turn = await codexFor(codexHome, home).startThread(threadOptions(workdir)).run("hello");
+  if (turn.finalResponse !== "ok") throw new Error(`unexpected answer ${turn.finalResponse}`);
+  console.log(JSON.stringify({ importMs, sinceStartMs: performance.now() }));
+  process.exit(0);
+}
+
+if (mode === "idle") {
+  const [countText, codexHome, home, workdir] = rest;
+  const codex = codexFor(codexHome, home);
+  const threads = Array.from({ length: Number(countText) }, () => codex.startThread(threadOptions(workdir)));
+  await Promise.all(threads.map((thread) => thread.run("hello")));
+  globalThis.gc?.();
+  console.log(JSON.stringify({ ready: true }));
+  // Stay alive, idle, holding the threads, until the driver has sampled and kills us.
+  setInterval(() => threads.length, 60_000);
+} else if (mode === "load") {
+  const [countText, turnsText, scenario, codexHome, home, workdir] = rest;
+  const codex = codexFor(codexHome, home);
+  const prompt = scenario === "tool" ? "[tool] run true" : "hello";
+  const threads = Array.from({ length: Number(countText) }, () => codex.startThread(threadOptions(workdir)));
+  const started = performance.now();
+  await Promise.all(
+    threads.map(async (thread) => {
+      for (let index = 0; index < Number(turnsText); index += 1) {
+        const turn = await thread.run(prompt);
+        if (turn.finalResponse !== "ok") throw new Error(`unexpected answer ${turn.finalResponse}`);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  console.log(JSON.stringify({ turnsPerSecond: (Number(countText) * Number(turnsText)) / seconds }));
+  process.exit(0);
+}
