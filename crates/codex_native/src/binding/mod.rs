@@ -1,4 +1,5 @@
 mod file_search;
 mod image;
+mod reverie;
 mod tokenizer;
 mod version;

@@ -33,7 +33,11 @@ fn utf16_len(text: &str) -> u32 {
 /// with "…" where text was cut, and the spans that fall inside it as UTF-16 ranges.
 pub fn cut(text: &str, spans: &[(usize, usize)]) -> (String, Vec<MatchRange>) {
     let first = spans.first().map_or(0, |span| span.0);
-    let mut start = if first == 0 { 0 } else { back_chars(text, first, CONTEXT_BEFORE) };
+    let mut start = if first == 0 {
+        0
+    } else {
+        back_chars(text, first, CONTEXT_BEFORE)
+    };
     let mut end = forward_chars(text, start, WINDOW_CHARS);
     if end == text.len() {
         // Short tail: spend the unused budget on more leading context.
@@ -61,7 +65,10 @@ pub fn cut(text: &str, spans: &[(usize, usize)]) -> (String, Vec<MatchRange>) {
         }
         units += utf16_len(&text[cursor..span_start]);
         let length = utf16_len(&text[span_start..span_end]);
-        matches.push(MatchRange { start: units, end: units + length });
+        matches.push(MatchRange {
+            start: units,
+            end: units + length,
+        });
         units += length;
         cursor = span_end;
     }

@@ -41,5 +41,7 @@ fn collect(directory: &Path, levels_left: usize, found: &mut Vec<PathBuf>) {
 
 /// Recency key: the file name starts with `rollout-YYYY-MM-DDThh-mm-ss`, so it sorts by start time.
 pub fn recency_key(path: &Path) -> &str {
-    path.file_name().and_then(|name| name.to_str()).unwrap_or("")
+    path.file_name()
+        .and_then(|name| name.to_str())
+        .unwrap_or("")
 }

@@ -36,5 +36,10 @@ pub fn conversation_insights(
         .map(|containing| idf(messages, f64::from(*containing)))
         .collect();
     let average_message_length = stats.message_bytes / messages;
-    Ok(best_excerpts(stats.candidates, &idfs, average_message_length, options.limit))
+    Ok(best_excerpts(
+        stats.candidates,
+        &idfs,
+        average_message_length,
+        options.limit,
+    ))
 }

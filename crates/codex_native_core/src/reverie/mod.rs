@@ -16,7 +16,7 @@ mod record;
 mod scan;
 mod search;
 
-pub use error::ReverieError;
+pub use error::{catch_panics, ReverieError};
 pub use insights::{conversation_insights, InsightsOptions};
 pub use search::{search_conversations, SearchOptions};
 

@@ -18,7 +18,11 @@ pub fn saturate(term_frequency: f64, length: f64, average_length: f64) -> f64 {
     if term_frequency <= 0.0 {
         return 0.0;
     }
-    let average = if average_length > 0.0 { average_length } else { 1.0 };
+    let average = if average_length > 0.0 {
+        average_length
+    } else {
+        1.0
+    };
     term_frequency * (K1 + 1.0) / (term_frequency + K1 * (1.0 - B + B * length / average))
 }
 
@@ -33,7 +37,11 @@ pub fn document_score(term_freqs: &[f64], idfs: &[f64], length: f64, average_len
 
 /// Score of one message as an excerpt: its field weight times its BM25 score among messages.
 pub fn candidate_score(candidate: &Candidate, idfs: &[f64], average_message_length: f64) -> f64 {
-    let frequencies: Vec<f64> = candidate.term_counts.iter().map(|count| f64::from(*count)).collect();
+    let frequencies: Vec<f64> = candidate
+        .term_counts
+        .iter()
+        .map(|count| f64::from(*count))
+        .collect();
     candidate.field.weight()
         * document_score(&frequencies, idfs, candidate.length, average_message_length)
 }
@@ -47,9 +55,19 @@ pub fn best_excerpts(
 ) -> Vec<Excerpt> {
     let mut scored: Vec<(f64, Candidate)> = candidates
         .into_iter()
-        .map(|candidate| (candidate_score(&candidate, idfs, average_message_length), candidate))
+        .map(|candidate| {
+            (
+                candidate_score(&candidate, idfs, average_message_length),
+                candidate,
+            )
+        })
         .collect();
-    scored.sort_by(|left, right| right.0.total_cmp(&left.0).then(left.1.line.cmp(&right.1.line)));
+    scored.sort_by(|left, right| {
+        right
+            .0
+            .total_cmp(&left.0)
+            .then(left.1.line.cmp(&right.1.line))
+    });
     scored
         .into_iter()
         .take(limit)

@@ -99,7 +99,8 @@ pub fn parse(line: &[u8]) -> Option<Record> {
     };
     let payload = value.get("payload")?;
     let payload_type = payload.get("type")?.as_str()?;
-    let field = Field::from_payload_type(payload_type, payload.get("role").and_then(Value::as_str))?;
+    let field =
+        Field::from_payload_type(payload_type, payload.get("role").and_then(Value::as_str))?;
     let text = match field {
         Field::UserEvent | Field::AgentEvent => payload.get("message")?.as_str()?.to_owned(),
         Field::UserItem | Field::AgentItem => {
@@ -115,8 +116,15 @@ pub fn parse(line: &[u8]) -> Option<Record> {
     if text.is_empty() {
         return None;
     }
-    let timestamp = value.get("timestamp").and_then(Value::as_str).map(str::to_owned);
-    Some(Record { field, text, timestamp })
+    let timestamp = value
+        .get("timestamp")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    Some(Record {
+        field,
+        text,
+        timestamp,
+    })
 }
 
 /// Text parts of a message's `content` array, one per line.

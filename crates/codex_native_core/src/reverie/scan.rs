@@ -133,7 +133,11 @@ pub fn scan_file(path: &Path, query: &Query, candidate_cap: usize) -> io::Result
         let line_offset = offset;
         offset += read as u64;
         let line = trim_line_end(&buffer);
-        let parsed = if query.may_match(line) { record::parse(line) } else { None };
+        let parsed = if query.may_match(line) {
+            record::parse(line)
+        } else {
+            None
+        };
         let field = match &parsed {
             Some(parsed) => Some(parsed.field),
             None => record::sniff(line),
@@ -151,7 +155,9 @@ pub fn scan_file(path: &Path, query: &Query, candidate_cap: usize) -> io::Result
         };
         stats.add_message(field, line.len());
         if let Some(parsed) = parsed {
-            if let Some(candidate) = candidate_of(parsed, query, line_number, line_offset, line.len()) {
+            if let Some(candidate) =
+                candidate_of(parsed, query, line_number, line_offset, line.len())
+            {
                 stats.add_candidate(candidate, candidate_cap);
             }
         }

@@ -113,7 +113,8 @@ pub fn search_conversations(
     }
     let documents = scanned.conversations as f64;
     let average_length = scanned.total_length / documents;
-    let average_message_length = scanned.total_message_bytes / (scanned.total_messages.max(1) as f64);
+    let average_message_length =
+        scanned.total_message_bytes / (scanned.total_messages.max(1) as f64);
     let idfs: Vec<f64> = (0..query.terms.len())
         .map(|term| {
             let containing = scanned
@@ -143,7 +144,12 @@ pub fn search_conversations(
     Ok(ranked
         .into_iter()
         .map(|(score, matched)| ConversationHit {
-            excerpts: best_excerpts(matched.candidates, &idfs, average_message_length, options.max_excerpts),
+            excerpts: best_excerpts(
+                matched.candidates,
+                &idfs,
+                average_message_length,
+                options.max_excerpts,
+            ),
             path: matched.path,
             score,
         })

@@ -21,22 +21,40 @@ pub fn meta(id: &str) -> String {
 /// The user message as the CLI writes it: a response item and an event.
 pub fn user(text: &str) -> Vec<String> {
     vec![
-        line("response_item", json!({"type": "message", "role": "user", "content": [{"type": "input_text", "text": text}]})),
-        line("event_msg", json!({"type": "user_message", "message": text})),
+        line(
+            "response_item",
+            json!({"type": "message", "role": "user", "content": [{"type": "input_text", "text": text}]}),
+        ),
+        line(
+            "event_msg",
+            json!({"type": "user_message", "message": text}),
+        ),
     ]
 }
 
 pub fn agent(text: &str) -> Vec<String> {
     vec![
-        line("response_item", json!({"type": "message", "role": "assistant", "content": [{"type": "output_text", "text": text}]})),
-        line("event_msg", json!({"type": "agent_message", "message": text})),
+        line(
+            "response_item",
+            json!({"type": "message", "role": "assistant", "content": [{"type": "output_text", "text": text}]}),
+        ),
+        line(
+            "event_msg",
+            json!({"type": "agent_message", "message": text}),
+        ),
     ]
 }
 
 pub fn tool(command: &str, output: &str) -> Vec<String> {
     vec![
-        line("response_item", json!({"type": "function_call", "name": "shell", "arguments": json!({"command": ["bash", "-lc", command]}).to_string(), "call_id": "call_1"})),
-        line("response_item", json!({"type": "function_call_output", "call_id": "call_1", "output": output})),
+        line(
+            "response_item",
+            json!({"type": "function_call", "name": "shell", "arguments": json!({"command": ["bash", "-lc", command]}).to_string(), "call_id": "call_1"}),
+        ),
+        line(
+            "response_item",
+            json!({"type": "function_call_output", "call_id": "call_1", "output": output}),
+        ),
     ]
 }
 
@@ -45,7 +63,9 @@ pub fn write_session(home: &Path, day: u32, hour: u32, lines: &[Vec<String>]) ->
     let id = format!("00000000-0000-4000-8000-{:06}{:06}", day, hour);
     let directory = home.join(format!("sessions/2025/01/{day:02}"));
     fs::create_dir_all(&directory).unwrap();
-    let path = directory.join(format!("rollout-2025-01-{day:02}T{hour:02}-00-00-{id}.jsonl"));
+    let path = directory.join(format!(
+        "rollout-2025-01-{day:02}T{hour:02}-00-00-{id}.jsonl"
+    ));
     let mut text = meta(&id);
     text.push('\n');
     for group in lines {
