@@ -32,6 +32,8 @@ export type ThreadSettings = {
   developerInstructions: string | undefined;
   projectDocMaxBytes: number;
   source: string;
+  /** Offer the `reverie_search` tool (ThreadOptions.reverieSearch). */
+  reverieSearch: boolean;
 };
 
 export function resolveThreadSettings(engine: EngineConfig, options: ThreadOptions): ThreadSettings {
@@ -90,6 +92,7 @@ export function resolveThreadSettings(engine: EngineConfig, options: ThreadOptio
     developerInstructions: options.developerInstructions ?? config.developer_instructions,
     projectDocMaxBytes: config.project_doc_max_bytes ?? 32 * 1024,
     source: options.threadSource ?? "sdk",
+    reverieSearch: options.reverieSearch ?? false,
   };
 }
 

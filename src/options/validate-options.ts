@@ -55,6 +55,7 @@ const ThreadOptionsSchema = z
     streamDeltas: z.boolean().optional(),
     baseInstructions: z.string().optional(),
     developerInstructions: z.string().optional(),
+    reverieSearch: z.boolean().optional(),
   })
   .strict();
 
