@@ -4,7 +4,7 @@ use std::path::Path;
 
 use super::query::Query;
 use super::rank::{best_excerpts, idf};
-use super::scan::scan_file;
+use super::scan::{scan_file, Coverage};
 use super::{Excerpt, ReverieError};
 
 /// Candidates kept in memory while scanning one conversation.
@@ -22,11 +22,15 @@ pub fn conversation_insights(
     options: &InsightsOptions,
 ) -> Result<Vec<Excerpt>, ReverieError> {
     let query = Query::parse(query)?;
-    let stats = scan_file(path, &query, CANDIDATE_CAP.max(options.limit)).map_err(|source| {
-        ReverieError::Unreadable {
-            path: path.to_path_buf(),
-            source,
-        }
+    let stats = scan_file(
+        path,
+        &query,
+        CANDIDATE_CAP.max(options.limit),
+        Coverage::EveryLine,
+    )
+    .map_err(|source| ReverieError::Unreadable {
+        path: path.to_path_buf(),
+        source,
     })?;
     let messages = stats.messages.max(1) as f64;
     // Each message is a document here: idf counts the messages that contain the term.

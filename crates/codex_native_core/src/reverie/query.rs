@@ -1,6 +1,6 @@
 //! A parsed query: its distinct words, and the byte prefilter that finds lines which may hold one.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::bytes::{Regex, RegexBuilder};
 
 use super::ReverieError;
 
@@ -10,7 +10,7 @@ const MAX_TERMS: usize = 32;
 pub struct Query {
     /// Distinct lowercased words, in query order.
     pub terms: Vec<String>,
-    prefilter: AhoCorasick,
+    prefilter: Regex,
 }
 
 /// True for characters that belong to a word: letters, digits and `_` (so `snake_case` is one word).
@@ -56,30 +56,26 @@ impl Query {
         if terms.is_empty() {
             return Err(ReverieError::EmptyQuery);
         }
-        // ASCII case folding covers ASCII words; for other words the upper and title-case forms
-        // are added as patterns too, which covers how they are usually written.
-        let mut patterns: Vec<String> = Vec::new();
-        for term in &terms {
-            patterns.push(term.clone());
-            if !term.is_ascii() {
-                patterns.push(term.to_uppercase());
-                let mut chars = term.chars();
-                if let Some(first) = chars.next() {
-                    patterns.push(first.to_uppercase().chain(chars).collect());
-                }
-            }
-        }
-        let prefilter = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostFirst)
-            .build(&patterns)
-            .expect("literal patterns of bounded size always build");
+        // A case-insensitive alternation of the literal words: the regex engine turns it into a
+        // SIMD literal search over case variants, as ripgrep does for `rg -i`.
+        let alternation = terms
+            .iter()
+            .map(|term| regex::escape(term))
+            .collect::<Vec<_>>()
+            .join("|");
+        let prefilter = RegexBuilder::new(&alternation)
+            .case_insensitive(true)
+            .build()
+            .expect("an alternation of escaped literals always compiles");
         Ok(Query { terms, prefilter })
     }
 
-    /// False when `line` cannot contain any query word (so it needs no parse).
-    pub fn may_match(&self, line: &[u8]) -> bool {
-        self.prefilter.is_match(line)
+    /// Start of the first place at or after `from` in `haystack` where a query word may occur
+    /// (a case-insensitive substring match); lines before it need no parse.
+    pub fn next_candidate(&self, haystack: &[u8], from: usize) -> Option<usize> {
+        self.prefilter
+            .find_at(haystack, from)
+            .map(|found| found.start())
     }
 
     /// Index in `terms` of the word `word`, compared case-insensitively.

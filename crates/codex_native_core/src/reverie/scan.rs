@@ -6,7 +6,7 @@
 //! broken line.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader};
+use std::io::{self, Read};
 use std::path::Path;
 
 use super::excerpt;
@@ -43,9 +43,9 @@ impl Candidate {
 /// Index statistics of one group of fields of a conversation.
 #[derive(Default)]
 pub struct FieldStats {
-    /// Weighted length: Σ field weight × line bytes.
+    /// Weighted length: Σ field weight × line bytes (the file size with `Coverage::MatchingLines`).
     pub length: f64,
-    /// Number of indexed messages.
+    /// Number of indexed messages (only those with a prefilter hit with `Coverage::MatchingLines`).
     pub messages: u64,
     /// Unweighted Σ line bytes of the indexed messages (for per-message length normalisation).
     pub message_bytes: f64,
@@ -112,62 +112,187 @@ fn keep_best(candidates: &mut Vec<Candidate>, cap: usize) {
     candidates.truncate(cap);
 }
 
-/// Scans `path`; `candidate_cap` bounds the excerpts kept in memory per conversation.
-pub fn scan_file(path: &Path, query: &Query, candidate_cap: usize) -> io::Result<FieldStats> {
-    let terms = query.terms.len();
-    let mut events = FieldStats::new(terms);
-    let mut events_seen = false;
-    let mut items = FieldStats::new(terms);
-    let mut tools = FieldStats::new(terms);
-    let mut reader = BufReader::with_capacity(READ_BUFFER_BYTES, File::open(path)?);
-    let mut buffer = Vec::with_capacity(16 * 1024);
-    let mut line_number: u64 = 0;
-    let mut offset: u64 = 0;
-    loop {
-        buffer.clear();
-        let read = reader.read_until(b'\n', &mut buffer)?;
-        if read == 0 {
-            break;
+/// Everything gathered while reading one file.
+struct Scanner<'a> {
+    query: &'a Query,
+    candidate_cap: usize,
+    events: FieldStats,
+    events_seen: bool,
+    items: FieldStats,
+    tools: FieldStats,
+    line_number: u64,
+    every_line: bool,
+}
+
+/// How much of a file the scanner looks at.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Coverage {
+    /// Only the lines the prefilter hits are read; the document length is the file's size.
+    /// Used across many files, where it keeps the scan at the speed of the literal search.
+    MatchingLines,
+    /// Every line is classified, so message counts and lengths are exact (one conversation).
+    EveryLine,
+}
+
+impl Scanner<'_> {
+    /// Handles the complete lines of `region`, which starts at byte `base` of the file. The
+    /// prefilter runs over the whole region (one SIMD search instead of one per line); only the
+    /// lines it hits are parsed, the others are just classified for the document length.
+    fn scan_region(&mut self, region: &[u8], base: u64) {
+        if !self.every_line {
+            self.scan_matching_lines(region, base);
+            return;
         }
-        line_number += 1;
-        let line_offset = offset;
-        offset += read as u64;
-        let line = trim_line_end(&buffer);
-        let parsed = if query.may_match(line) {
-            record::parse(line)
-        } else {
-            None
-        };
+        let mut position = 0;
+        let mut next_candidate = self.query.next_candidate(region, 0);
+        while position < region.len() {
+            let end =
+                memchr::memchr(b'\n', &region[position..]).map_or(region.len(), |at| position + at);
+            self.line_number += 1;
+            let may_match = next_candidate.is_some_and(|at| at < end);
+            self.scan_line(
+                trim_line_end(&region[position..end]),
+                may_match,
+                base + position as u64,
+            );
+            if may_match {
+                next_candidate = self.query.next_candidate(region, end);
+            }
+            position = end + 1;
+        }
+    }
+
+    /// Jumps from prefilter hit to prefilter hit, only counting the newlines in between.
+    fn scan_matching_lines(&mut self, region: &[u8], base: u64) {
+        let mut position = 0;
+        while position < region.len() {
+            let Some(at) = self.query.next_candidate(region, position) else {
+                break;
+            };
+            let start = memchr::memrchr(b'\n', &region[position..at])
+                .map_or(position, |newline| position + newline + 1);
+            self.line_number +=
+                memchr::memchr_iter(b'\n', &region[position..start]).count() as u64 + 1;
+            let end =
+                memchr::memchr(b'\n', &region[at..]).map_or(region.len(), |newline| at + newline);
+            self.scan_line(
+                trim_line_end(&region[start..end]),
+                true,
+                base + start as u64,
+            );
+            position = end + 1;
+        }
+        if position < region.len() {
+            self.line_number += memchr::memchr_iter(b'\n', &region[position..]).count() as u64;
+        }
+    }
+
+    fn scan_line(&mut self, line: &[u8], may_match: bool, line_offset: u64) {
+        let parsed = if may_match { record::parse(line) } else { None };
         let field = match &parsed {
             Some(parsed) => Some(parsed.field),
             None => record::sniff(line),
         };
         let Some(field) = field else {
-            continue;
+            return;
         };
         let stats = match field {
             Field::UserEvent | Field::AgentEvent => {
-                events_seen = true;
-                &mut events
+                self.events_seen = true;
+                &mut self.events
             }
-            Field::UserItem | Field::AgentItem => &mut items,
-            Field::ToolCall | Field::ToolOutput => &mut tools,
+            Field::UserItem | Field::AgentItem => &mut self.items,
+            Field::ToolCall | Field::ToolOutput => &mut self.tools,
         };
         stats.add_message(field, line.len());
         if let Some(parsed) = parsed {
-            if let Some(candidate) =
-                candidate_of(parsed, query, line_number, line_offset, line.len())
-            {
-                stats.add_candidate(candidate, candidate_cap);
+            if let Some(candidate) = candidate_of(
+                parsed,
+                self.query,
+                self.line_number,
+                line_offset,
+                line.len(),
+            ) {
+                stats.add_candidate(candidate, self.candidate_cap);
             }
         }
     }
-    let mut result = if events_seen { events } else { items };
-    result.absorb(tools);
-    if result.candidates.len() > candidate_cap {
-        keep_best(&mut result.candidates, candidate_cap);
+
+    fn finish(self) -> FieldStats {
+        let mut result = if self.events_seen {
+            self.events
+        } else {
+            self.items
+        };
+        result.absorb(self.tools);
+        if result.candidates.len() > self.candidate_cap {
+            keep_best(&mut result.candidates, self.candidate_cap);
+        }
+        result
     }
-    Ok(result)
+}
+
+fn read_retrying(file: &mut File, buffer: &mut [u8]) -> io::Result<usize> {
+    loop {
+        match file.read(buffer) {
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            result => return result,
+        }
+    }
+}
+
+/// Scans `path`; `candidate_cap` bounds the excerpts kept in memory per conversation. Memory
+/// is one read buffer (grown only for a line longer than it), never the whole file.
+pub fn scan_file(
+    path: &Path,
+    query: &Query,
+    candidate_cap: usize,
+    coverage: Coverage,
+) -> io::Result<FieldStats> {
+    let terms = query.terms.len();
+    let mut scanner = Scanner {
+        query,
+        candidate_cap,
+        events: FieldStats::new(terms),
+        events_seen: false,
+        items: FieldStats::new(terms),
+        tools: FieldStats::new(terms),
+        line_number: 0,
+        every_line: coverage == Coverage::EveryLine,
+    };
+    let mut file = File::open(path)?;
+    let mut buffer = vec![0u8; READ_BUFFER_BYTES];
+    let mut filled = 0;
+    let mut base: u64 = 0;
+    loop {
+        if filled == buffer.len() {
+            buffer.resize(buffer.len() * 2, 0);
+        }
+        let read = read_retrying(&mut file, &mut buffer[filled..])?;
+        filled += read;
+        let at_end = read == 0;
+        // Complete lines only, except at the end, where a last line without newline (possibly
+        // torn by a concurrent writer) is scanned too and fails to parse if it is incomplete.
+        let complete = if at_end {
+            filled
+        } else {
+            match memchr::memrchr(b'\n', &buffer[..filled]) {
+                Some(newline) => newline + 1,
+                None => continue,
+            }
+        };
+        scanner.scan_region(&buffer[..complete], base);
+        buffer.copy_within(complete..filled, 0);
+        filled -= complete;
+        base += complete as u64;
+        if at_end {
+            let mut stats = scanner.finish();
+            if coverage == Coverage::MatchingLines {
+                stats.length = base as f64;
+            }
+            return Ok(stats);
+        }
+    }
 }
 
 fn trim_line_end(line: &[u8]) -> &[u8] {

@@ -7,7 +7,7 @@ use std::thread;
 use super::files::{recency_key, rollout_files};
 use super::query::Query;
 use super::rank::{best_excerpts, document_score, idf};
-use super::scan::{scan_file, Candidate};
+use super::scan::{scan_file, Candidate, Coverage};
 use super::{ConversationHit, ReverieError};
 
 /// How many candidate excerpts a conversation keeps while scanning.
@@ -58,7 +58,12 @@ fn scan_worker(files: &[PathBuf], next: &AtomicUsize, query: &Query) -> Partial 
             return partial;
         };
         // A file deleted or unreadable since the listing is simply not part of the history.
-        let Ok(stats) = scan_file(path, query, CANDIDATES_PER_CONVERSATION) else {
+        let Ok(stats) = scan_file(
+            path,
+            query,
+            CANDIDATES_PER_CONVERSATION,
+            Coverage::MatchingLines,
+        ) else {
             continue;
         };
         partial.conversations += 1;
