@@ -88,3 +88,14 @@ export { isSandboxSupported } from "./exec/sandboxed-command-runner.js";
 export { nativeVersion } from "./native/index.js";
 export { tokenizerCount, tokenizerDecode, tokenizerEncode } from "./tokenizer/tokenizer.js";
 export type { TokenizerEncodeOptions, TokenizerEncoding, TokenizerOptions } from "./tokenizer/tokenizer-options.js";
+/** Reverie: search over past sessions (rollout files under CODEX_HOME/sessions). */
+export { reverieListConversations } from "./reverie/list-conversations.js";
+export { reverieGetConversationInsights, reverieSearchConversations } from "./reverie/search-conversations.js";
+export { ReverieError } from "./reverie/reverie-error.js";
+export { encodeToToon } from "./reverie/toon.js";
+export type {
+  ReverieConversation,
+  ReverieExcerpt,
+  ReverieMatchRange,
+  ReverieSearchResult,
+} from "./reverie/reverie-types.js";

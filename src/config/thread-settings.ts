@@ -43,6 +43,8 @@ export type ThreadSettings = {
    * the history before a request once the last usage reaches it.
    */
   autoCompactTokenLimit: number | undefined;
+  /** Offer the `reverie_search` tool (ThreadOptions.reverieSearch). */
+  reverieSearch: boolean;
 };
 
 export function resolveThreadSettings(engine: EngineConfig, options: ThreadOptions): ThreadSettings {
@@ -104,6 +106,7 @@ export function resolveThreadSettings(engine: EngineConfig, options: ThreadOptio
     hideAgentReasoning: config.hide_agent_reasoning ?? false,
     contextWindow: config.model_context_window ?? model.contextWindow,
     autoCompactTokenLimit: config.model_auto_compact_token_limit,
+    reverieSearch: options.reverieSearch ?? false,
   };
 }
 

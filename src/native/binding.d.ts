@@ -48,6 +48,33 @@ export interface BindingResizedImage {
   height: number
 }
 
+/** A matching passage of one message. */
+export interface BindingReverieExcerpt {
+  text: string
+  /** `user`, `agent` or `tool`. */
+  role: string
+  /** 1-based line number of the record in the rollout file. */
+  line: number
+  /** Byte offset of that line. */
+  byteOffset: number
+  timestamp?: string
+  score: number
+  matches: Array<BindingReverieMatch>
+}
+
+/** A conversation that matches the query. */
+export interface BindingReverieHit {
+  path: string
+  score: number
+  excerpts: Array<BindingReverieExcerpt>
+}
+
+/** A query-word occurrence in an excerpt, in UTF-16 code units (end exclusive). */
+export interface BindingReverieMatch {
+  start: number
+  end: number
+}
+
 /**
  * Files under `root` whose contents match `pattern`, newest first (`rg --files-with-matches
  * --sortr=modified`), honouring ignore files and skipping hidden and binary files.
@@ -68,6 +95,15 @@ export declare function resizeImageToFit(bytes: Buffer, maxWidth: number, maxHei
 
 /** Like `resizeImageToFit`, decoding and resizing on libuv's thread pool. */
 export declare function resizeImageToFitAsync(bytes: Buffer, maxWidth: number, maxHeight: number): Promise<BindingResizedImage | null>
+
+/** The messages of the rollout at `path` that match `query`, best first, at most `limit`. */
+export declare function reverieInsightsAsync(path: string, query: string, limit: number): Promise<Array<BindingReverieExcerpt>>
+
+/**
+ * Conversations under `codexHome/sessions` ranked by BM25F relevance to `query` (user and
+ * agent messages weigh 1, tool traffic 0.3; newer first on equal scores).
+ */
+export declare function reverieSearchAsync(codexHome: string, query: string, limit: number, maxExcerpts: number): Promise<Array<BindingReverieHit>>
 
 /** Token count of `text` encoded as ordinary text. */
 export declare function tokenizerCount(text: string, encoding: number): number

@@ -192,3 +192,50 @@ export async function listFiles(options: ListFilesOptions): Promise<string[]> {
     rethrowFileSearchError(error);
   }
 }
+
+/** A query-word occurrence in a reverie excerpt, in UTF-16 code units (end exclusive). */
+export type NativeReverieMatch = { start: number; end: number };
+
+/** A matching passage of one message of a session file. */
+export type NativeReverieExcerpt = {
+  text: string;
+  role: string;
+  line: number;
+  byteOffset: number;
+  timestamp?: string | undefined;
+  score: number;
+  matches: NativeReverieMatch[];
+};
+
+/** A session file that matches a reverie query. */
+export type NativeReverieHit = { path: string; score: number; excerpts: NativeReverieExcerpt[] };
+
+/**
+ * Ranked search of the session files under `codexHome/sessions`, off the event loop. Rejects
+ * with InvalidArgumentError for a query without words; other failures (a panic in the scan)
+ * reject with the native error, code `GenericFailure`.
+ */
+export async function reverieSearchNative(
+  codexHome: string,
+  query: string,
+  limit: number,
+  maxExcerpts: number,
+): Promise<NativeReverieHit[]> {
+  try {
+    return await loadNativeBinding().reverieSearchAsync(codexHome, query, limit, maxExcerpts);
+  } catch (error) {
+    rethrowInvalidArgument(error);
+  }
+}
+
+/**
+ * Ranked excerpts of one session file, off the event loop. Rejects with InvalidArgumentError
+ * for a query without words; an unreadable file or a panic rejects with code `GenericFailure`.
+ */
+export async function reverieInsightsNative(path: string, query: string, limit: number): Promise<NativeReverieExcerpt[]> {
+  try {
+    return await loadNativeBinding().reverieInsightsAsync(path, query, limit);
+  } catch (error) {
+    rethrowInvalidArgument(error);
+  }
+}

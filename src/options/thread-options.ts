@@ -80,4 +80,9 @@ export type ThreadOptions = {
   baseInstructions?: string;
   /** Extra developer instructions recorded at the start of the thread. */
   developerInstructions?: string;
+  /**
+   * Opt-in: offer the model the `reverie_search` tool, a ranked search over the past sessions
+   * in CODEX_HOME (results in TOON). Off by default.
+   */
+  reverieSearch?: boolean;
 };

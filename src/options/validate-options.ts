@@ -56,6 +56,7 @@ const ThreadOptionsSchema = z
     streamDeltas: z.boolean().optional(),
     baseInstructions: z.string().optional(),
     developerInstructions: z.string().optional(),
+    reverieSearch: z.boolean().optional(),
   })
   .strict();
 

@@ -7,6 +7,7 @@ import type { ThreadSettings } from "../config/thread-settings.js";
 import { createApplyPatchTool, runApplyPatch } from "./builtin/apply-patch/apply-patch-tool.js";
 import { createShellTools } from "./builtin/exec/index.js";
 import { createFileTools, viewImageTool } from "./builtin/file-tools/index.js";
+import { reverieSearchTool } from "./builtin/reverie-search.js";
 import { updatePlanTool } from "./builtin/update-plan.js";
 import type { ToolHandler, ToolSpec } from "./tool-handler.js";
 import { ToolRegistry } from "./tool-registry.js";
@@ -25,6 +26,8 @@ export function defaultToolRegistry(settings: ThreadSettings): ToolRegistry {
   for (const tool of fileTools) {
     handlers.push(model.experimentalSupportedTools.includes(tool.name) ? tool : { ...tool, spec: null, handle: tool.handle.bind(tool) });
   }
+  // Opt-in: searching past sessions reads other conversations, so it is never on by default.
+  if (settings.reverieSearch) handlers.push(reverieSearchTool);
   const serverSide: ToolSpec[] = [];
   if (settings.webSearch !== "disabled") {
     serverSide.push({ type: "web_search", external_web_access: settings.webSearch === "live" });

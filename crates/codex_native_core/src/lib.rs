@@ -3,5 +3,6 @@
 
 pub mod file_search;
 pub mod image;
+pub mod reverie;
 pub mod sandbox;
 pub mod tokenizer;
