@@ -10,7 +10,7 @@ use std::io::{self, Read};
 use std::path::Path;
 
 use super::excerpt;
-use super::query::{word_spans, Query};
+use super::query::Query;
 use super::record::{self, Field};
 use super::MatchRange;
 
@@ -314,11 +314,9 @@ fn candidate_of(
 ) -> Option<Candidate> {
     let mut term_counts = vec![0u32; query.terms.len()];
     let mut spans = Vec::new();
-    for (start, end) in word_spans(&parsed.text) {
-        if let Some(term) = query.term_of(&parsed.text[start..end]) {
-            term_counts[term] += 1;
-            spans.push((start, end));
-        }
+    for (start, end, term) in query.words_in(&parsed.text) {
+        term_counts[term] += 1;
+        spans.push((start, end));
     }
     if spans.is_empty() {
         return None;
