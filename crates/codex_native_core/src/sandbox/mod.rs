@@ -17,15 +17,22 @@
 //! Every layer is inherited across `fork` and `execve`, so background processes stay confined.
 
 mod error;
+mod limits;
 mod policy;
 mod protected_paths;
 
+#[cfg(target_os = "linux")]
+mod capabilities;
 #[cfg(target_os = "linux")]
 mod confine;
 #[cfg(target_os = "linux")]
 mod landlock_rules;
 #[cfg(target_os = "linux")]
 mod mount_protection;
+#[cfg(target_os = "linux")]
+mod namespaces;
+#[cfg(target_os = "linux")]
+mod placeholders;
 #[cfg(target_os = "linux")]
 mod seccomp_filter;
 mod support;
@@ -34,13 +41,21 @@ mod support;
 mod confine_tests;
 
 pub use error::SandboxError;
+pub use limits::ResourceLimits;
 pub use policy::{ExecSandboxPolicy, SandboxMode};
-pub use protected_paths::{plan_protected_mounts, MountPlan, PROTECTED_ENTRY_NAMES};
+pub use protected_paths::{
+    plan_protected_mounts, MountPlan, PROTECTED_ENTRY_NAMES, SECRET_FILE_NAMES,
+};
 pub use support::{probe_sandbox_support, SandboxSupport};
 
 #[cfg(target_os = "linux")]
-pub use confine::{confine_current_process, ConfineOptions, ConfineReport};
+pub use confine::{
+    confine_current_process, confine_prepared, prepare_sandbox, ConfineOptions, ConfineReport,
+    PreparedSandbox,
+};
 #[cfg(target_os = "linux")]
 pub use mount_protection::MountOutcome;
+#[cfg(target_os = "linux")]
+pub use namespaces::NamespaceReport;
 #[cfg(target_os = "linux")]
 pub use seccomp_filter::{build_seccomp_program, SeccompOptions};
