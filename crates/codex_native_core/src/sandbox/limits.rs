@@ -19,6 +19,10 @@ pub struct ResourceLimits {
     pub cpu_time_seconds: Option<u64>,
 }
 
+/// Seconds of CPU time between SIGXCPU and SIGKILL.
+#[cfg(target_os = "linux")]
+const CPU_GRACE_SECONDS: u64 = 5;
+
 #[cfg(target_os = "linux")]
 /// Lowers the process's limits to `limits` (a limit is never raised above the inherited hard
 /// limit). `per_user_process_count` applies RLIMIT_NPROC, which the kernel counts per user:
@@ -46,9 +50,17 @@ pub(crate) fn apply_resource_limits(
             return Err(SandboxError::last_os_error("getrlimit"));
         }
         let value = value.min(current.rlim_max);
+        // CPU time: SIGXCPU at the limit (catchable, the default kills), SIGKILL a little later.
+        let hard = if resource == libc::RLIMIT_CPU {
+            value
+                .saturating_add(CPU_GRACE_SECONDS)
+                .min(current.rlim_max)
+        } else {
+            value
+        };
         let limit = libc::rlimit {
             rlim_cur: value,
-            rlim_max: value,
+            rlim_max: hard,
         };
         // SAFETY: valid pointer to a rlimit struct.
         if unsafe { libc::setrlimit(resource, &limit) } != 0 {
