@@ -3,6 +3,8 @@
  * seed's aliases (`approvalMode`, `workspaceWriteOptions`, `fullAuto`) and our additions.
  */
 
+import type { SandboxLimits } from "../sandbox/sandbox-limits.js";
+
 export type ApprovalMode = "never" | "on-request" | "on-failure" | "untrusted";
 export type SandboxMode = "read-only" | "workspace-write" | "danger-full-access";
 export type ModelReasoningEffort =
@@ -47,6 +49,12 @@ export type ThreadOptions = {
   /** Alias of `approvalPolicy` (the native SDK's older name); `approvalPolicy` wins when both are set. */
   approvalMode?: ApprovalMode;
   workspaceWriteOptions?: WorkspaceWriteOptions;
+  /**
+   * Resource limits of every command this thread runs, in every sandbox mode (not an upstream
+   * option). Unset fields keep the defaults (`defaultSandboxLimits`: 1024 processes, 16 GiB
+   * address space and 8 GiB files per process, 7200 s CPU per process); `null` lifts a limit.
+   */
+  sandboxLimits?: SandboxLimits;
   /** @deprecated Same as `sandboxMode: "workspace-write"` with `approvalPolicy: "on-request"`. */
   fullAuto?: boolean;
   modelReasoningSummary?: ModelReasoningSummary;
