@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { NativeCommandRunner } from "../../src/exec/sandboxed-command-runner.js";
-import { readOnly, runCommand, workspaceWrite } from "../sandbox/command-harness.js";
+import { readOnly, runCommand, waitFor, workspaceWrite } from "../sandbox/command-harness.js";
 import { attempt, contentOf, describeResult, type EscapeContext } from "./escape-harness.js";
 
 const secret = "sk-auth-json-escape-4711";
@@ -62,8 +62,10 @@ export function registerProtectedPlaceAttempts(context: EscapeContext): void {
       const file = entry === ".git" ? "config" : "config.toml";
       const result = await run(codexHome, `mkdir -p ${entry} && echo pwned > ${entry}/${file}; ln -s /tmp ${entry}; echo x > ${entry}`);
       const target = path.join(bare, entry);
-      // The placeholder that protected it is gone again once the command ended.
-      return { blocked: !existsSync(path.join(target, file)) && !existsSync(target), detail: describeResult(result) };
+      // The placeholder that protected it goes away once the command ended (removed by the
+      // helper's janitor right after the helper exits).
+      const placeholderGone = await waitFor(() => !existsSync(target), 5_000);
+      return { blocked: !existsSync(path.join(target, file)) && placeholderGone, detail: `${describeResult(result)}; placeholder removed: ${placeholderGone}` };
     });
   }
 }

@@ -4,7 +4,9 @@ use super::capabilities::drop_all_capabilities;
 use super::error::SandboxError;
 use super::landlock_rules::{kernel_landlock_abi, restrict_filesystem, WRITABLE_DEVICE_FILES};
 use super::limits::apply_resource_limits;
-use super::mount_protection::{apply_mount_plan, stop_propagation, MountOutcome};
+use super::mount_protection::{
+    apply_mount_plan, enter_private_mount_namespace, stop_propagation, MountOutcome,
+};
 use super::namespaces::{
     enter_namespaces, limit_namespace_pids, mount_fresh_proc, NamespaceReport, NamespaceRequest,
 };
@@ -66,7 +68,10 @@ pub fn prepare_sandbox(
             SandboxError::LandlockUnavailable("landlock_create_ruleset is not supported".into())
         })?;
         let plan = plan_protected_mounts(policy.writable_roots(), policy.codex_home.as_deref());
-        let placeholders = Placeholders::prepare(&plan.missing, &plan.read_only);
+        let mut placeholders = Placeholders::prepare(&plan.missing, &plan.read_only);
+        if pid_namespace {
+            placeholders.start_janitor();
+        }
         (plan, placeholders)
     } else {
         (MountPlan::default(), Placeholders::default())
@@ -96,7 +101,7 @@ pub fn confine_prepared(
     let mut own_proc = false;
     let mut namespace_pid_limit = false;
     let mut set_up_proc = || {
-        if namespaces.pid && namespaces.mount {
+        if namespaces.pid {
             own_proc = mount_fresh_proc().is_ok();
             if let (true, Some(max)) = (own_proc, policy.limits.max_processes) {
                 namespace_pid_limit = limit_namespace_pids(max);
@@ -105,7 +110,7 @@ pub fn confine_prepared(
     };
     apply_resource_limits(&policy.limits, namespaces.user)?;
     if !policy.confines_filesystem() {
-        if namespaces.mount && stop_propagation().is_ok() {
+        if enter_private_mount_namespace().is_ok() && stop_propagation().is_ok() {
             set_up_proc();
         }
         return Ok(ConfineReport {
@@ -123,7 +128,7 @@ pub fn confine_prepared(
         deny_path_truncate: abi < 3,
     })?;
     let clone3_program = build_clone3_program()?;
-    let mounts = apply_mount_plan(&prepared.plan, namespaces.mount, &mut set_up_proc)?;
+    let mounts = apply_mount_plan(&prepared.plan, &mut set_up_proc)?;
 
     // SAFETY: PR_SET_NO_NEW_PRIVS takes integer arguments only.
     if unsafe { libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) } != 0 {

@@ -35,22 +35,18 @@ const MOUNT_ATTR_RDONLY: u64 = 0x1;
 const MOUNT_ATTR_NOSUID: u64 = 0x2;
 const MOUNT_ATTR_NODEV: u64 = 0x4;
 
-/// Applies the plan in this process's private mount namespace (entering one first unless
-/// `in_private_namespace`). Root unshares the mount namespace directly; other users first
+/// Applies the plan in a new private mount namespace of this process. Root unshares the mount namespace directly; other users first
 /// unshare a user namespace that maps their own ids (not root, so `id -u` and file ownership
 /// look unchanged to the command). `before_read_only` runs once mounts no longer propagate to
 /// the host and before anything is made read-only (the fresh /proc goes there).
 pub(crate) fn apply_mount_plan(
     plan: &MountPlan,
-    in_private_namespace: bool,
     before_read_only: impl FnOnce(),
 ) -> Result<MountOutcome, SandboxError> {
     let unavailable =
         |what: &str, error: io::Error| Ok(MountOutcome::Unavailable(format!("{what}: {error}")));
-    if !in_private_namespace {
-        if let Err(error) = enter_private_mount_namespace() {
-            return unavailable("creating a mount namespace", error);
-        }
+    if let Err(error) = enter_private_mount_namespace() {
+        return unavailable("creating a mount namespace", error);
     }
     if let Err(error) = stop_propagation() {
         return unavailable("making mounts private", error);
@@ -153,10 +149,12 @@ pub(crate) fn mount_namespace_usable() -> bool {
     }
 }
 
-fn enter_private_mount_namespace() -> io::Result<()> {
+/// A private mount namespace for this process: directly when it may (root, or any user inside
+/// the helper's user namespace), else inside a new user namespace mapping its own ids.
+pub(crate) fn enter_private_mount_namespace() -> io::Result<()> {
     // SAFETY: plain syscalls without pointers.
     let (uid, gid) = unsafe { (libc::geteuid(), libc::getegid()) };
-    if uid == 0 && unsafe { libc::unshare(libc::CLONE_NEWNS) } == 0 {
+    if unsafe { libc::unshare(libc::CLONE_NEWNS) } == 0 {
         return Ok(());
     }
     if unsafe { libc::unshare(libc::CLONE_NEWUSER | libc::CLONE_NEWNS) } != 0 {

@@ -9,8 +9,6 @@ pub struct NamespaceReport {
     /// A new user namespace mapping only the caller's own uid and gid (used when the caller is
     /// not root, or root lacks CAP_SYS_ADMIN). Its capabilities are dropped before the command.
     pub user: bool,
-    /// A private mount namespace (read-only mounts, protected entries, a fresh /proc).
-    pub mount: bool,
     /// A new PID namespace: the command's processes cannot see or signal anything outside it,
     /// and all of them die with its first process (the helper's init).
     pub pid: bool,
@@ -29,14 +27,16 @@ pub struct NamespaceRequest {
     pub uts_ipc: bool,
 }
 
-/// Moves the calling process into new namespaces: mount (+ pid, uts, ipc as requested), first
-/// without a user namespace when running as root (root keeps its identity towards files), else
-/// inside a user namespace that maps the caller's ids onto themselves. Falls back to fewer
-/// namespaces, and finally to none, reporting each step; never fails.
+/// Moves the calling process into new namespaces (pid, uts, ipc as requested), first without a
+/// user namespace when running as root (root keeps its identity towards files), else inside a
+/// user namespace that maps the caller's ids onto themselves. Falls back to a user namespace
+/// alone, and finally to none, reporting each step; never fails. The mount namespace is left to
+/// the namespace's first process (see `enter_private_mount_namespace`), so the caller keeps the
+/// host's mounts and can clean up placeholders without unmounting anything.
 pub fn enter_namespaces(request: NamespaceRequest) -> NamespaceReport {
     // SAFETY: plain syscalls without pointers.
     let (uid, gid) = unsafe { (libc::geteuid(), libc::getegid()) };
-    let mut flags = libc::CLONE_NEWNS;
+    let mut flags = 0;
     if request.pid {
         flags |= libc::CLONE_NEWPID;
     }
@@ -48,12 +48,14 @@ pub fn enter_namespaces(request: NamespaceRequest) -> NamespaceReport {
         if !with_user_namespace && uid != 0 {
             continue;
         }
-        for attempt in [flags, libc::CLONE_NEWNS] {
+        for attempt in [flags, 0] {
+            if attempt == 0 && !with_user_namespace {
+                break;
+            }
             match unshare(attempt, with_user_namespace, uid, gid) {
                 Ok(()) => {
                     return NamespaceReport {
                         user: with_user_namespace,
-                        mount: true,
                         pid: attempt & libc::CLONE_NEWPID != 0,
                         uts_ipc: attempt & libc::CLONE_NEWUTS != 0,
                         failure: (attempt != flags).then(|| failures.join("; ")),
@@ -65,9 +67,6 @@ pub fn enter_namespaces(request: NamespaceRequest) -> NamespaceReport {
                     describe_flags(attempt)
                 )),
             }
-            if attempt == libc::CLONE_NEWNS {
-                break;
-            }
         }
     }
     NamespaceReport {
@@ -77,14 +76,18 @@ pub fn enter_namespaces(request: NamespaceRequest) -> NamespaceReport {
 }
 
 fn describe_flags(flags: libc::c_int) -> String {
-    let mut names = vec!["mount"];
+    let mut names = vec![];
     if flags & libc::CLONE_NEWPID != 0 {
         names.push("pid");
     }
     if flags & libc::CLONE_NEWUTS != 0 {
         names.push("uts+ipc");
     }
-    names.join("+")
+    if names.is_empty() {
+        "nothing else".to_string()
+    } else {
+        names.join("+")
+    }
 }
 
 fn unshare(flags: libc::c_int, with_user_namespace: bool, uid: u32, gid: u32) -> io::Result<()> {
@@ -162,25 +165,20 @@ pub(crate) fn probe_namespaces() -> NamespaceProbe {
                 pid: true,
                 uts_ipc: true,
             });
-            let mut bits = u8::from(report.user)
-                | u8::from(report.mount) << 1
-                | u8::from(report.pid) << 2
-                | u8::from(report.uts_ipc) << 3;
-            if report.pid && report.mount {
-                let init = libc::fork();
-                if init == 0 {
-                    let mounted = super::mount_protection::stop_propagation().is_ok()
-                        && mount_fresh_proc().is_ok();
-                    libc::_exit(if mounted { 0 } else { 1 });
-                }
-                let mut status = 0;
-                if init > 0
-                    && libc::waitpid(init, &mut status, 0) == init
-                    && libc::WIFEXITED(status)
-                    && libc::WEXITSTATUS(status) == 0
-                {
-                    bits |= 1 << 4;
-                }
+            let mut bits =
+                u8::from(report.user) | u8::from(report.pid) << 2 | u8::from(report.uts_ipc) << 3;
+            // The init enters the mount namespace and mounts /proc: bit 1 and bit 4.
+            let init = libc::fork();
+            if init == 0 {
+                let mount = super::mount_protection::enter_private_mount_namespace().is_ok()
+                    && super::mount_protection::stop_propagation().is_ok();
+                let proc = mount && report.pid && mount_fresh_proc().is_ok();
+                libc::_exit(i32::from(mount) | i32::from(proc) << 1);
+            }
+            let mut status = 0;
+            if init > 0 && libc::waitpid(init, &mut status, 0) == init && libc::WIFEXITED(status) {
+                let code = libc::WEXITSTATUS(status);
+                bits |= u8::from(code & 1 != 0) << 1 | u8::from(code & 2 != 0) << 4;
             }
             libc::write(write_end, (&bits as *const u8).cast(), 1);
             libc::_exit(0);
