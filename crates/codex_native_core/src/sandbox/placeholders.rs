@@ -41,8 +41,10 @@ impl Placeholders {
             .created
             .extend(existing.iter().filter(|path| is_placeholder(path)).cloned());
         for path in missing.iter().chain(existing) {
-            if let Some(lock) = lock_shared(path) {
-                placeholders.locks.push(lock);
+            let (lock, recreated) = lock_shared(path);
+            placeholders.locks.extend(lock);
+            if recreated {
+                placeholders.created.push(path.clone());
             }
         }
         placeholders
@@ -164,24 +166,36 @@ fn remove_unused(created: &[PathBuf]) {
 /// A shared lock on `path`, checked to still be the entry at that path once held. A command
 /// holding an exclusive lock (it can open the directory for reading) only delays us briefly:
 /// then no cleanup can take its exclusive lock either, so the entry stays.
-fn lock_shared(path: &Path) -> Option<File> {
+/// Also returns whether it had to make the placeholder again (another command's janitor
+/// removed it after this command planned its mounts).
+fn lock_shared(path: &Path) -> (Option<File>, bool) {
+    let mut recreated = false;
+    let recreate = |recreated: &mut bool| {
+        if fs::create_dir(path).is_ok() {
+            mark_as_placeholder(path);
+            *recreated = true;
+        }
+    };
     for _ in 0..20 {
-        let file = File::open(path).ok()?;
+        let Ok(file) = File::open(path) else {
+            recreate(&mut recreated);
+            continue;
+        };
         // SAFETY: flock on a descriptor we own.
         if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_SH | libc::LOCK_NB) } != 0 {
             std::thread::sleep(Duration::from_millis(1));
             continue;
         }
-        let held = file.metadata().ok()?;
+        let Ok(held) = file.metadata() else {
+            continue;
+        };
         match fs::metadata(path) {
             Ok(current) if current.dev() == held.dev() && current.ino() == held.ino() => {
-                return Some(file)
+                return (Some(file), recreated)
             }
             // Removed by another command's cleanup between open and lock: make it again.
-            _ => {
-                let _ = fs::create_dir(path);
-            }
+            _ => recreate(&mut recreated),
         }
     }
-    None
+    (None, recreated)
 }
