@@ -16,6 +16,8 @@ export type {
   WorkspaceWriteOptions,
 } from "./options/thread-options.js";
 export type { CyberAccessProgram, TurnOptions } from "./options/turn-options.js";
+export type { SandboxLimits } from "./sandbox/sandbox-limits.js";
+export { defaultSandboxLimits } from "./sandbox/sandbox-limits.js";
 export type {
   ApprovalCallback,
   ApprovalCallbackAnswer,

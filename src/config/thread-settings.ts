@@ -13,6 +13,7 @@ import type {
   ThreadOptions,
   WebSearchMode,
 } from "../options/thread-options.js";
+import type { SandboxLimits } from "../sandbox/sandbox-limits.js";
 import type { SandboxPolicy } from "../sandbox/sandbox-policy.js";
 import type { EngineConfig } from "./engine-config.js";
 import { defaultBaseInstructions } from "../context/base-instructions.js";
@@ -21,6 +22,8 @@ export type ThreadSettings = {
   model: ModelInfo;
   cwd: string;
   sandbox: SandboxPolicy;
+  /** Resource limits of the thread's commands (defaults applied by the runner). */
+  sandboxLimits: SandboxLimits;
   approvalPolicy: ApprovalMode;
   reasoningEffort: string | undefined;
   reasoningSummary: ModelReasoningSummary;
@@ -91,6 +94,7 @@ export function resolveThreadSettings(engine: EngineConfig, options: ThreadOptio
     model: config.model_context_window === undefined ? model : { ...model, contextWindow: config.model_context_window },
     cwd,
     sandbox,
+    sandboxLimits: options.sandboxLimits ?? {},
     approvalPolicy,
     reasoningEffort: options.modelReasoningEffort ?? config.model_reasoning_effort,
     reasoningSummary: options.modelReasoningSummary ?? config.model_reasoning_summary ?? "auto",

@@ -34,7 +34,7 @@ export function createThreadServices(options: {
   });
   let commandEnvironment: Record<string, string> | undefined;
   return {
-    commandRunner: createCommandRunner(),
+    commandRunner: createCommandRunner({ codexHome: engine.codexHome, limits: settings.sandboxLimits }),
     authorizer,
     commandEnvironment: () =>
       (commandEnvironment ??= applyEnvironmentPolicy(engine.env, engine.config.shell_environment_policy ?? {})),

@@ -1,6 +1,8 @@
 /**
- * The production `CommandRunner`: every command gets its own process group; sandboxed modes and
- * PTYs go through the `codex-native-exec` helper, `danger-full-access` pipes spawn directly.
+ * The production `CommandRunner`: every command gets its own process group and, on Linux, goes
+ * through the `codex-native-exec` helper, which runs it in its own PID namespace (everything it
+ * starts dies with it, and with this process) and, in sandboxed modes, confines it.
+ * `danger-full-access` without the helper (other platforms) spawns directly.
  */
 import { type ChildProcess, spawn, type StdioOptions } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -13,9 +15,18 @@ import {
   InvalidArgumentError,
   SandboxUnavailableError,
 } from "../errors.js";
-import { execHelperFileName, isSandboxSupported, resolveExecHelperPath, sandboxSupport } from "../sandbox/exec-helper.js";
+import {
+  execHelperFileName,
+  isSandboxSupported,
+  probeSandboxSupport,
+  resolveExecHelperPath,
+  type SandboxSupport,
+  settledSandboxSupport,
+} from "../sandbox/exec-helper.js";
 import { helperPolicyJson, sandboxEnvironmentMarkers } from "../sandbox/helper-policy.js";
+import type { SandboxLimits } from "../sandbox/sandbox-limits.js";
 import type { CommandExit, CommandRunner, CommandSpec, RunningCommand } from "./command-runner.js";
+import { killOnHostExit } from "./host-exit.js";
 
 export { isSandboxSupported };
 
@@ -24,6 +35,10 @@ export type NativeCommandRunnerOptions = {
   helperPath?: string;
   /** How long `exited` waits for output pipes after the process exited; background children may hold them. Default 2000. */
   outputDrainTimeoutMs?: number;
+  /** `CODEX_HOME`: never writable by sandboxed commands, and its `auth.json` unreadable. */
+  codexHome?: string;
+  /** Resource limits of every command (defaults: `defaultSandboxLimits`). */
+  limits?: SandboxLimits;
 };
 
 /** Descriptor number of the helper's status pipe in the child. */
@@ -32,16 +47,29 @@ const statusDescriptor = 3;
 export class NativeCommandRunner implements CommandRunner {
   private readonly helperPath: string | undefined;
   private readonly drainTimeoutMs: number;
+  private readonly codexHome: string | undefined;
+  private readonly limits: SandboxLimits | undefined;
+  private readonly live = new Set<ChildCommand>();
 
   constructor(options: NativeCommandRunnerOptions = {}) {
-    this.helperPath = options.helperPath;
+    this.helperPath = options.helperPath ?? resolveExecHelperPath();
     this.drainTimeoutMs = options.outputDrainTimeoutMs ?? 2_000;
+    this.codexHome = options.codexHome;
+    this.limits = options.limits;
+    // Probe in the background (once per process), so the answer is known by the first command.
+    void probeSandboxSupport(this.helperPath);
+  }
+
+  /** What the sandbox enforces on this machine (probed once per process, off the event loop). */
+  sandboxSupport(): Promise<SandboxSupport> {
+    return probeSandboxSupport(this.helperPath);
   }
 
   /**
    * Starts the command. Throws synchronously when the spec is unusable, the signal already fired,
-   * or a sandboxed mode cannot be confined here ({@link SandboxUnavailableError}); a command that
-   * cannot be executed rejects `exited` with a `CommandSpawnError`.
+   * or a sandboxed mode is known not to work here ({@link SandboxUnavailableError}); a command that
+   * cannot be executed or confined rejects `exited` with a `CommandSpawnError` or
+   * `SandboxUnavailableError` (the helper never runs a sandboxed mode unconfined).
    */
   spawn(spec: CommandSpec): RunningCommand {
     const program = spec.argv[0];
@@ -52,7 +80,8 @@ export class NativeCommandRunner implements CommandRunner {
     const env = { ...spec.env, ...sandboxEnvironmentMarkers(spec.sandbox) };
     const stdin = spec.tty || spec.keepStdinOpen === true ? "pipe" : "ignore";
     const confined = spec.sandbox.mode !== "danger-full-access";
-    if (!confined && !spec.tty) {
+    const helper = this.usableHelper(confined, spec.tty);
+    if (helper === undefined) {
       const child = spawn(program, spec.argv.slice(1), {
         cwd: spec.cwd,
         env,
@@ -60,16 +89,18 @@ export class NativeCommandRunner implements CommandRunner {
         stdio: [stdin, "pipe", "pipe"],
         windowsHide: true,
       });
-      return new ChildCommand(child, { command: program, drainTimeoutMs: this.drainTimeoutMs, signal: spec.signal });
+      return this.track(new ChildCommand(child, { command: program, drainTimeoutMs: this.drainTimeoutMs, signal: spec.signal }));
     }
 
-    const helper = this.requireHelper(confined);
+    const policy = helperPolicyJson(spec.sandbox, spec.sandboxCwd, env, { codexHome: this.codexHome, limits: this.limits });
     const helperArguments = [
       "--policy",
-      helperPolicyJson(spec.sandbox, spec.sandboxCwd, env),
+      policy,
       ...(spec.tty ? ["--pty"] : []),
       "--status-fd",
       String(statusDescriptor),
+      "--parent-pid",
+      String(process.pid),
       "--",
       ...spec.argv,
     ];
@@ -77,33 +108,66 @@ export class NativeCommandRunner implements CommandRunner {
     const child = spawn(helper, helperArguments, { cwd: spec.cwd, env, detached: true, stdio, windowsHide: true });
     // Descriptor 3 was created as a pipe we only read from.
     const statusStream = (child.stdio[statusDescriptor] ?? undefined) as Readable | undefined;
-    return new ChildCommand(child, {
-      command: program,
-      statusStream,
-      drainTimeoutMs: this.drainTimeoutMs,
-      signal: spec.signal,
-    });
+    return this.track(
+      new ChildCommand(child, {
+        command: program,
+        statusStream,
+        drainTimeoutMs: this.drainTimeoutMs,
+        signal: spec.signal,
+      }),
+    );
   }
 
-  private requireHelper(confined: boolean): string {
-    const helper = this.helperPath ?? resolveExecHelperPath();
+  /**
+   * Kills every command this runner started that is still running (with everything they
+   * started) and resolves once all have exited. For closing a thread; commands still running
+   * when the host process exits are killed anyway.
+   */
+  async killAll(signal: NodeJS.Signals = "SIGKILL"): Promise<void> {
+    const running = [...this.live];
+    for (const command of running) command.kill(signal);
+    await Promise.all(running.map((command) => command.exited.catch(() => undefined)));
+  }
+
+  /** How many commands this runner started are still running. */
+  get runningCount(): number {
+    return this.live.size;
+  }
+
+  private track(command: ChildCommand): ChildCommand {
+    this.live.add(command);
+    const forget = killOnHostExit(command);
+    void command.exited
+      .catch(() => undefined)
+      .finally(() => {
+        this.live.delete(command);
+        forget();
+      });
+    return command;
+  }
+
+  /** The helper to run through, or undefined to spawn directly (full access without one). */
+  private usableHelper(confined: boolean, tty: boolean): string | undefined {
+    const helper = this.helperPath;
+    const available = process.platform === "linux" && helper !== undefined && existsSync(helper);
     if (confined) {
-      const support = sandboxSupport(helper);
-      if (!support.supported || helper === undefined) {
+      const known = settledSandboxSupport(helper);
+      if (!available || (known !== undefined && !known.supported)) {
         throw new SandboxUnavailableError(
-          `Cannot run the command sandboxed: ${support.reason ?? "the sandbox is unavailable"}. ` +
+          `Cannot run the command sandboxed: ${known?.reason ?? `the ${execHelperFileName} helper is missing`}. ` +
             `Use sandbox mode "danger-full-access" to run commands unconfined.`,
         );
       }
       return helper;
     }
-    if (process.platform !== "linux" || helper === undefined || !existsSync(helper)) {
+    if (available) return helper;
+    if (tty) {
       throw new SandboxUnavailableError(
         `Running a command under a PTY needs the ${execHelperFileName} helper, which is only built for Linux` +
           (helper === undefined ? "" : ` (missing: ${helper})`),
       );
     }
-    return helper;
+    return undefined;
   }
 }
 
@@ -293,6 +357,6 @@ class ChildCommand implements RunningCommand {
 }
 
 /** The runner the engine uses by default. */
-export function createCommandRunner(options: NativeCommandRunnerOptions = {}): CommandRunner {
+export function createCommandRunner(options: NativeCommandRunnerOptions = {}): NativeCommandRunner {
   return new NativeCommandRunner(options);
 }

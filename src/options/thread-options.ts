@@ -3,6 +3,8 @@
  * seed's aliases (`approvalMode`, `workspaceWriteOptions`, `fullAuto`) and our additions.
  */
 
+import type { SandboxLimits } from "../sandbox/sandbox-limits.js";
+
 /** When the agent must ask before acting (Codex's `approval_policy`). */
 export type ApprovalMode = "never" | "on-request" | "on-failure" | "untrusted";
 /** What commands may touch: nothing, the workspace, or everything. */
@@ -65,6 +67,12 @@ export type ThreadOptions = {
   approvalMode?: ApprovalMode;
   /** Settings of the `workspace-write` sandbox (no effect under other modes). */
   workspaceWriteOptions?: WorkspaceWriteOptions;
+  /**
+   * Resource limits of every command this thread runs, in every sandbox mode (not an upstream
+   * option). Unset fields keep the defaults (`defaultSandboxLimits`: 1024 processes, 16 GiB
+   * address space and 8 GiB files per process, 7200 s CPU per process); `null` lifts a limit.
+   */
+  sandboxLimits?: SandboxLimits;
   /** @deprecated Same as `sandboxMode: "workspace-write"` with `approvalPolicy: "on-request"`. */
   fullAuto?: boolean;
   /** Reasoning summary detail; default config `model_reasoning_summary`, else `auto`. */

@@ -2,7 +2,7 @@
  * Finds the `codex-native-exec` helper (built from crates/codex_exec_helper and shipped next to
  * the addon) and asks it once per process whether this kernel can confine commands.
  */
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
@@ -18,6 +18,11 @@ export const ExecHelperProbe = z.object({
   landlock_abi: z.number().int().nullable(),
   seccomp: z.boolean(),
   read_only_mounts: z.boolean(),
+  user_namespace: z.boolean().default(false),
+  pid_namespace: z.boolean().default(false),
+  own_proc: z.boolean().default(false),
+  uts_ipc_namespaces: z.boolean().default(false),
+  landlock_scoped: z.boolean().default(false),
   reason: z.string().nullable(),
 });
 export type ExecHelperProbe = z.infer<typeof ExecHelperProbe>;
@@ -38,7 +43,22 @@ export type SandboxSupport = {
    * without one commands are still confined by Landlock and seccomp.
    */
   readOnlyMounts: boolean;
+  /**
+   * Commands run in their own PID namespace (with their own `/proc`): the host's processes are
+   * invisible and cannot be signalled, and everything a command starts dies with it, whatever
+   * ends it. False when the kernel refuses the namespace; commands then run without that
+   * guarantee.
+   */
+  pidNamespace: boolean;
+  /** The PID namespace has its own `/proc` (else `/proc` still lists the host's processes). */
+  ownProc: boolean;
+  /** Commands get their own user namespace (non-root hosts); its capabilities are dropped. */
+  userNamespace: boolean;
+  /** Landlock also keeps signals and abstract UNIX sockets inside the sandbox (Linux 6.12+). */
+  landlockScoped: boolean;
 };
+
+const nothingInForce = { readOnlyMounts: false, pidNamespace: false, ownProc: false, userNamespace: false, landlockScoped: false };
 
 /**
  * Where the helper lives: `CODEX_NATIVE_EXEC_HELPER`, else `native/codex-native-exec` in this
@@ -63,46 +83,88 @@ export function resolveExecHelperPath(env: Record<string, string | undefined> = 
   return undefined;
 }
 
-const probes = new Map<string, SandboxSupport>();
+/** Settled probe results, per helper path. */
+const probeResults = new Map<string, SandboxSupport>();
+/** Running or settled probes, per helper path. */
+const probes = new Map<string, Promise<SandboxSupport>>();
 
-function probe(helperPath: string): SandboxSupport {
-  const result = spawnSync(helperPath, ["--probe"], { encoding: "utf8", timeout: 10_000 });
-  if (result.error) {
-    return { supported: false, helperPath, readOnlyMounts: false, reason: `cannot run ${helperPath}: ${result.error.message}` };
-  }
+function parseProbe(helperPath: string, stdout: string, stderr: string, error: Error | undefined): SandboxSupport {
   let report: ExecHelperProbe;
   try {
-    report = ExecHelperProbe.parse(JSON.parse(result.stdout.trim()));
+    report = ExecHelperProbe.parse(JSON.parse(stdout.trim()));
   } catch {
-    const detail = (result.stderr || result.stdout).trim().split("\n")[0] ?? "";
-    return { supported: false, helperPath, readOnlyMounts: false, reason: `${helperPath} --probe failed: ${detail}` };
+    if (error && !stdout.trim()) {
+      return { supported: false, helperPath, ...nothingInForce, reason: `cannot run ${helperPath}: ${error.message}` };
+    }
+    const detail = (stderr || stdout).trim().split("\n")[0] ?? "";
+    return { supported: false, helperPath, ...nothingInForce, reason: `${helperPath} --probe failed: ${detail}` };
   }
   return {
     supported: report.supported,
     helperPath,
     readOnlyMounts: report.read_only_mounts,
+    pidNamespace: report.pid_namespace,
+    ownProc: report.own_proc,
+    userNamespace: report.user_namespace,
+    landlockScoped: report.landlock_scoped,
     ...(report.landlock_abi !== null ? { landlockAbi: report.landlock_abi } : {}),
     ...(report.reason !== null ? { reason: report.reason } : {}),
   };
 }
 
-/** Probes the helper (once per helper path and process). */
-export function sandboxSupport(helperPath: string | undefined = resolveExecHelperPath()): SandboxSupport {
+/** Why there is nothing to probe on this machine, if so. */
+function unprobeable(helperPath: string | undefined): SandboxSupport | undefined {
   if (process.platform !== "linux") {
-    return { supported: false, readOnlyMounts: false, reason: `no sandbox backend for ${process.platform}` };
+    return { supported: false, ...nothingInForce, reason: `no sandbox backend for ${process.platform}` };
   }
   if (!helperPath) {
     return {
       supported: false,
-      readOnlyMounts: false,
+      ...nothingInForce,
       reason: `the ${execHelperFileName} helper is missing (build it with \`npm run build:native\` or install ${platformPackageName()})`,
     };
   }
-  let support = probes.get(helperPath);
-  if (!support) {
-    support = probe(helperPath);
-    probes.set(helperPath, support);
+  return undefined;
+}
+
+/**
+ * Probes the helper without blocking the event loop (once per helper path and process; later
+ * calls share the promise). This is what the command runner uses.
+ */
+export function probeSandboxSupport(helperPath: string | undefined = resolveExecHelperPath()): Promise<SandboxSupport> {
+  const fixed = unprobeable(helperPath);
+  if (fixed || helperPath === undefined) return Promise.resolve(fixed as SandboxSupport);
+  let probe = probes.get(helperPath);
+  if (!probe) {
+    probe = new Promise<SandboxSupport>((resolve) => {
+      execFile(helperPath, ["--probe"], { encoding: "utf8", timeout: 10_000 }, (error, stdout, stderr) => {
+        const support = parseProbe(helperPath, stdout, stderr, error ?? undefined);
+        probeResults.set(helperPath, support);
+        resolve(support);
+      });
+    });
+    probes.set(helperPath, probe);
   }
+  return probe;
+}
+
+/** The probe's result if it has settled, without waiting or starting one. */
+export function settledSandboxSupport(helperPath: string | undefined): SandboxSupport | undefined {
+  return unprobeable(helperPath) ?? (helperPath === undefined ? undefined : probeResults.get(helperPath));
+}
+
+/**
+ * Probes the helper synchronously (once per helper path and process, shared with
+ * {@link probeSandboxSupport}). For callers outside a turn (`isSandboxSupported()`, tests); the
+ * turn path never calls it.
+ */
+export function sandboxSupport(helperPath: string | undefined = resolveExecHelperPath()): SandboxSupport {
+  const known = settledSandboxSupport(helperPath);
+  if (known || helperPath === undefined) return known as SandboxSupport;
+  const result = spawnSync(helperPath, ["--probe"], { encoding: "utf8", timeout: 10_000 });
+  const support = parseProbe(helperPath, result.stdout ?? "", result.stderr ?? "", result.error);
+  probeResults.set(helperPath, support);
+  probes.set(helperPath, Promise.resolve(support));
   return support;
 }
 

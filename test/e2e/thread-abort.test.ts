@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { AbortError, ThreadBusyError } from "../../src/index.js";
 import { assistantMessage, functionCall, mockTurn, stall } from "../../src/testing/index.js";
@@ -78,11 +77,11 @@ test("a second concurrent run on the same thread is a ThreadBusyError", async ()
 });
 
 test("aborting while a tool runs kills its process and keeps the thread usable", async () => {
-  const { readFile } = await import("node:fs/promises");
-  const path = await import("node:path");
-  const pidFile = path.join(harness.workdir, "tool.pid");
+  // Commands run in their own PID namespace: find the process on the host by a unique argument.
+  const { hostProcessesWithArgument, uniqueSleepSeconds, waitFor } = await import("../sandbox/command-harness.js");
+  const seconds = uniqueSleepSeconds();
   harness.server.enqueue(
-    mockTurn([functionCall("exec_command", { cmd: `echo $$ > ${pidFile}; exec sleep 30`, yield_time_ms: 20000 }, { callId: "call_sleep" })]),
+    mockTurn([functionCall("exec_command", { cmd: `exec sleep ${seconds}`, yield_time_ms: 20000 }, { callId: "call_sleep" })]),
   );
   const thread = harness.codex().startThread({ workingDirectory: harness.workdir, skipGitRepoCheck: true, sandboxMode: "danger-full-access" });
   const controller = new AbortController();
@@ -90,29 +89,14 @@ test("aborting while a tool runs kills its process and keeps the thread usable",
   const consumed = (async () => {
     for await (const event of events) {
       if (event.type === "item.started" && event.item.type === "command_execution") {
-        // Wait until the shell has written its pid, then abort the turn.
-        for (let attempt = 0; attempt < 200; attempt += 1) {
-          const text = await readFile(pidFile, "utf8").catch(() => "");
-          if (text.trim()) break;
-          await new Promise((resolve) => setTimeout(resolve, 10));
-        }
+        // Wait until the command runs, then abort the turn.
+        await waitFor(() => hostProcessesWithArgument(seconds).length > 0, 4_000);
         controller.abort();
       }
     }
   })();
   await assert.rejects(consumed, AbortError);
-  const pid = Number((await readFile(pidFile, "utf8")).trim());
-  const alive = () => {
-    try {
-      process.kill(pid, 0);
-      const status = readFileSync(`/proc/${pid}/status`, "utf8");
-      return !/State:\s+Z/.test(status);
-    } catch {
-      return false;
-    }
-  };
-  for (let attempt = 0; attempt < 100 && alive(); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 20));
-  assert.equal(alive(), false, "the command's process is gone");
+  assert.equal(await waitFor(() => hostProcessesWithArgument(seconds).length === 0, 2_000), true, "the command's process is gone");
   harness.server.enqueue(mockTurn([assistantMessage("back")]));
   const next = await thread.run("after abort");
   assert.equal(next.finalResponse, "back");

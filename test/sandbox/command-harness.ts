@@ -2,7 +2,7 @@
  * Shared by the sandbox and security tests: a temporary workspace with an outside directory, the
  * policies under test, and a helper that runs one command to completion through a runner.
  */
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { CommandExit, CommandRunner, CommandSpec } from "../../src/exec/command-runner.js";
@@ -87,4 +87,29 @@ export async function waitFor(condition: () => boolean, timeoutMs = 5_000): Prom
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   return condition();
+}
+
+/**
+ * A `sleep` duration no other process on the machine uses, so the process can be found on the
+ * host by its arguments (its pid inside the command's PID namespace means nothing here).
+ */
+export function uniqueSleepSeconds(): string {
+  return `${300 + Math.floor(Math.random() * 600)}.${process.pid}${Math.floor(Math.random() * 1e6)}`;
+}
+
+/** Host pids of live (not zombie) processes whose argv contains `argument`. */
+export function hostProcessesWithArgument(argument: string): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const argv = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
+      if (!argv.includes(argument)) continue;
+      if (/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${entry}/stat`, "utf8"))) continue;
+      found.push(Number(entry));
+    } catch {
+      // Exited while we looked.
+    }
+  }
+  return found;
 }

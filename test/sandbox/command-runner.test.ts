@@ -6,7 +6,16 @@ import { after, test } from "node:test";
 import { CommandSpawnError, InvalidArgumentError, SandboxUnavailableError } from "../../src/errors.js";
 import { createCommandRunner, isSandboxSupported, NativeCommandRunner } from "../../src/exec/sandboxed-command-runner.js";
 import { resolveExecHelperPath, sandboxSupport } from "../../src/sandbox/exec-helper.js";
-import { fullAccess, makeLayout, readOnly, runCommand, waitFor, workspaceWrite } from "./command-harness.js";
+import {
+  fullAccess,
+  hostProcessesWithArgument,
+  makeLayout,
+  readOnly,
+  runCommand,
+  uniqueSleepSeconds,
+  waitFor,
+  workspaceWrite,
+} from "./command-harness.js";
 
 const runner = createCommandRunner();
 const layout = makeLayout();
@@ -55,20 +64,19 @@ test("commands see CODEX_SANDBOX_NETWORK_DISABLED only when the network is restr
 
 test("kill() signals the whole process group, background children included", async () => {
   for (const sandbox of isSandboxSupported() ? [fullAccess, workspaceWrite()] : [fullAccess]) {
-    const pidFile = path.join(layout.workspace, `background-${sandbox.mode}.pid`);
+    const seconds = uniqueSleepSeconds();
     const running = runner.spawn({
-      argv: ["sh", "-c", `sleep 30 & echo $! > ${pidFile}; wait`],
+      argv: ["sh", "-c", `sleep ${seconds} & wait`],
       cwd: layout.workspace,
       env: { PATH: process.env.PATH ?? "/usr/bin:/bin" },
       tty: false,
       sandbox,
       sandboxCwd: layout.workspace,
     });
-    assert.ok(await waitFor(() => existsSync(pidFile) && readFileSync(pidFile, "utf8").trim() !== ""));
-    const backgroundPid = Number(readFileSync(pidFile, "utf8"));
+    assert.ok(await waitFor(() => hostProcessesWithArgument(seconds).length === 1), "the background sleep did not start");
     running.kill();
     assert.deepEqual(await running.exited, { exitCode: null, signal: "SIGKILL" });
-    assert.ok(await waitFor(() => !isAlive(backgroundPid)), `background sleep ${backgroundPid} survived (${sandbox.mode})`);
+    assert.ok(await waitFor(() => hostProcessesWithArgument(seconds).length === 0), `background sleep survived (${sandbox.mode})`);
   }
 });
 
@@ -112,12 +120,14 @@ test("sandboxed modes fail with SandboxUnavailableError when the helper is missi
   assert.equal((await runCommand(missing, ["true"], { cwd: layout.workspace })).exitCode, 0);
 });
 
-test("sandboxed modes fail when the helper reports a kernel without Landlock", { skip: process.platform !== "linux" }, () => {
+test("sandboxed modes fail when the helper reports a kernel without Landlock", { skip: process.platform !== "linux" }, async () => {
   const fakeHelper = path.join(layout.base, "fake-helper");
   const report = { supported: false, landlock_abi: null, seccomp: true, read_only_mounts: false, reason: "the kernel has no Landlock support" };
   writeFileSync(fakeHelper, `#!/bin/sh\necho '${JSON.stringify(report)}'\nexit 1\n`);
   chmodSync(fakeHelper, 0o755);
   const runnerWithoutLandlock = new NativeCommandRunner({ helperPath: fakeHelper });
+  // The probe runs in the background; once it has answered, spawn refuses synchronously.
+  assert.equal((await runnerWithoutLandlock.sandboxSupport()).supported, false);
   assert.throws(
     () => runnerWithoutLandlock.spawn({ argv: ["true"], cwd: layout.workspace, env: {}, tty: false, sandbox: readOnly, sandboxCwd: layout.workspace }),
     (error: unknown) => error instanceof SandboxUnavailableError && /no Landlock support/.test(error.message),
@@ -129,17 +139,3 @@ test("the helper is found next to the addon and CODEX_NATIVE_EXEC_HELPER overrid
   const sourceBuild = fileURLToPath(new URL("../../native/codex-native-exec", import.meta.url));
   if (existsSync(sourceBuild)) assert.equal(resolveExecHelperPath({}), sourceBuild);
 });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  // A killed child of an exited shell may linger as a zombie until init reaps it.
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
-  } catch {
-    return false;
-  }
-}

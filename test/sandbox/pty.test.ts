@@ -5,7 +5,7 @@ import { after, test } from "node:test";
 import type { SandboxPolicy } from "../../src/sandbox/sandbox-policy.js";
 import { createCommandRunner } from "../../src/exec/sandboxed-command-runner.js";
 import { resolveExecHelperPath, sandboxSupport } from "../../src/sandbox/exec-helper.js";
-import { fullAccess, makeLayout, runCommand, waitFor, workspaceWrite } from "./command-harness.js";
+import { fullAccess, hostProcessesWithArgument, makeLayout, runCommand, uniqueSleepSeconds, waitFor, workspaceWrite } from "./command-harness.js";
 
 const runner = createCommandRunner();
 const layout = makeLayout();
@@ -71,20 +71,19 @@ test("exit codes and terminating signals come through the helper", skip, async (
 
 test("kill() takes down the command and its background children", skip, async () => {
   for (const sandbox of policies) {
-    const pidFile = path.join(layout.workspace, `pty-background-${sandbox.mode}.pid`);
+    const seconds = uniqueSleepSeconds();
     const running = runner.spawn({
-      argv: ["sh", "-c", `sleep 30 & echo $! > ${pidFile}; wait`],
+      argv: ["sh", "-c", `sleep ${seconds} & wait`],
       cwd: layout.workspace,
       env: { PATH: process.env.PATH ?? "/usr/bin:/bin" },
       tty: true,
       sandbox,
       sandboxCwd: layout.workspace,
     });
-    assert.ok(await waitFor(() => existsSync(pidFile) && readFileSync(pidFile, "utf8").trim() !== ""));
-    const backgroundPid = Number(readFileSync(pidFile, "utf8"));
+    assert.ok(await waitFor(() => hostProcessesWithArgument(seconds).length === 1), "the background sleep did not start");
     running.kill();
     assert.equal((await running.exited).signal, "SIGKILL");
-    assert.ok(await waitFor(() => !processExists(backgroundPid)), `${sandbox.mode}: background sleep survived`);
+    assert.ok(await waitFor(() => hostProcessesWithArgument(seconds).length === 0), `${sandbox.mode}: background sleep survived`);
   }
 });
 
@@ -94,12 +93,3 @@ test("SIGTERM from kill() reaches the command and is reported", skip, async () =
   running.kill("SIGTERM");
   assert.deepEqual(await running.exited, { exitCode: null, signal: "SIGTERM" });
 });
-
-function processExists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
-  } catch {
-    return false;
-  }
-}

@@ -17,6 +17,11 @@ export type EscapeContext = {
   /** A Python interpreter for the syscall-level attempts, when the machine has one. */
   python: string | undefined;
   skip: string | false;
+  /**
+   * Set when the suite runs against a helper that confines nothing (to prove it can fail):
+   * skips attempts that would harm the machine if they escaped (fork bomb, host name).
+   */
+  skipDestructive: string | false;
 };
 
 const tally = { attempts: 0, blocked: 0, escaped: [] as string[] };

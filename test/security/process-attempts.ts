@@ -1,31 +1,20 @@
 /**
- * Attempts through processes and the kernel rather than paths: a background process that
- * outlives the command, tracing a process outside the sandbox, io_uring, and reading secrets
- * from the environment.
+ * Attempts through processes and the kernel rather than paths: tracing a process outside the
+ * sandbox, io_uring, and reading secrets from the environment. (Background processes that
+ * outlive the command: lifecycle-attempts.ts.)
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { after, before } from "node:test";
 import { applyEnvironmentPolicy } from "../../src/exec/environment-policy.js";
-import { runCommand, waitFor, workspaceWrite } from "../sandbox/command-harness.js";
-import { attempt, describeResult, type EscapeContext, shell } from "./escape-harness.js";
+import { runCommand, workspaceWrite } from "../sandbox/command-harness.js";
+import { attempt, describeResult, type EscapeContext } from "./escape-harness.js";
 
 const secrets = { MY_API_KEY: "sk-escape-test-4711", GITHUB_TOKEN: "ghp_escapeTest4711", DATABASE_SECRET: "hunter2-escape" };
 
 export function registerProcessAttempts(context: EscapeContext): void {
-  const { workspace, outside } = context.layout;
+  const { workspace } = context.layout;
   const writable = workspaceWrite();
   const noPython = context.python === undefined ? "no python3 on this machine" : false;
-
-  attempt(context, "workspace-write: setsid background process writes outside after the command exited", async () => {
-    const script =
-      "setsid sh -c 'sleep 0.3; echo pwned > \"$OUTSIDE/escape-late\"; echo ran > \"$WORKSPACE/late-ran\"' </dev/null >/dev/null 2>&1 & exit 0";
-    const result = await shell(context, writable, script);
-    // The marker inside the workspace proves the background process ran after the command ended.
-    const ran = await waitFor(() => existsSync(path.join(workspace, "late-ran")), 5_000);
-    return { blocked: ran && !existsSync(path.join(outside, "escape-late")), detail: `${describeResult(result)}; background ran: ${ran}` };
-  });
 
   let victim: ChildProcess | undefined;
   before(() => {

@@ -28,7 +28,9 @@ use std::fs;
 use std::io::{self, ErrorKind, Read};
 use std::path::{Path, PathBuf};
 
-use codex_native_core::sandbox::{confine_current_process, ConfineOptions, ExecSandboxPolicy};
+use codex_native_core::sandbox::{
+    confine_prepared, prepare_sandbox, ConfineOptions, ExecSandboxPolicy,
+};
 use serde::{Deserialize, Serialize};
 
 /// What the planner saw at a path before the step.
@@ -84,13 +86,19 @@ pub fn run(policy_json: &str) -> ! {
         Ok(policy) => policy,
         Err(error) => exit_unusable(&format!("invalid policy: {error}")),
     };
+    // The same preparation as a command's (protected paths planned, placeholders made for
+    // missing ones, namespaces entered); `finish` below removes what it left on disk.
+    let prepared = match prepare_sandbox(&policy, false) {
+        Ok(prepared) => prepared,
+        Err(error) => exit_unusable(&format!("cannot confine: {error}")),
+    };
     // SAFETY: the helper is single-threaded; the child only confines itself and does file I/O.
     let child = unsafe { libc::fork() };
     if child < 0 {
         exit_unusable(&format!("fork: {}", io::Error::last_os_error()));
     }
     if child == 0 {
-        if let Err(error) = confine_current_process(&policy, &ConfineOptions::default()) {
+        if let Err(error) = confine_prepared(&policy, &ConfineOptions::default(), &prepared) {
             exit_unusable(&format!("cannot confine: {error}"));
         }
         apply_from_stdin();
@@ -102,6 +110,7 @@ pub fn run(policy_json: &str) -> ! {
             break;
         }
     }
+    prepared.finish();
     let exited = libc::WIFEXITED(status);
     std::process::exit(if exited {
         libc::WEXITSTATUS(status)

@@ -8,6 +8,8 @@ pub struct RunArguments {
     pub policy_json: String,
     pub pty: bool,
     pub status_fd: Option<RawFd>,
+    /// The pid of the process that started the helper: the helper dies with it.
+    pub parent_pid: Option<i32>,
     pub command: Vec<CString>,
 }
 
@@ -21,7 +23,7 @@ pub enum Invocation {
     },
 }
 
-const USAGE: &str = "usage: codex-native-exec --probe | --policy <json> --apply-steps | --policy <json> [--pty] [--status-fd <fd>] -- <program> [args...]";
+const USAGE: &str = "usage: codex-native-exec --probe | --policy <json> --apply-steps | --policy <json> [--pty] [--status-fd <fd>] [--parent-pid <pid>] -- <program> [args...]";
 
 /// Parses the helper's own arguments; everything after `--` is the command, untouched.
 pub fn parse_arguments(
@@ -31,6 +33,7 @@ pub fn parse_arguments(
     let mut policy_json = None;
     let mut pty = false;
     let mut status_fd = None;
+    let mut parent_pid = None;
     let mut command = Vec::new();
     let mut apply_steps = false;
     while let Some(argument) = arguments.next() {
@@ -53,6 +56,14 @@ pub fn parse_arguments(
                     .and_then(|text| text.parse::<RawFd>().ok())
                     .filter(|fd| *fd > 2);
                 status_fd = Some(fd.ok_or("--status-fd must be a descriptor number above 2")?);
+            }
+            Some("--parent-pid") => {
+                let value = arguments.next().ok_or("--parent-pid needs a value")?;
+                let pid = value.to_str().and_then(|text| text.parse::<i32>().ok());
+                parent_pid = Some(
+                    pid.filter(|pid| *pid > 0)
+                        .ok_or("--parent-pid must be a pid")?,
+                );
             }
             Some("--") => {
                 for part in arguments.by_ref() {
@@ -81,6 +92,7 @@ pub fn parse_arguments(
         policy_json,
         pty,
         status_fd,
+        parent_pid,
         command,
     }))
 }
@@ -101,6 +113,8 @@ mod tests {
             "--pty",
             "--status-fd",
             "3",
+            "--parent-pid",
+            "42",
             "--",
             "sh",
             "-c",
@@ -113,6 +127,7 @@ mod tests {
                 policy_json: "{}".into(),
                 pty: true,
                 status_fd: Some(3),
+                parent_pid: Some(42),
                 command: ["sh", "-c", "--pty"]
                     .iter()
                     .map(|part| CString::new(*part).unwrap())

@@ -125,13 +125,22 @@ impl Relay {
         }
     }
 
+    /// Reaps the command and, as the namespace's init, any orphan that ended.
     fn reap_child(&mut self) {
-        match waitpid(self.child, Some(WaitPidFlag::WNOHANG)) {
-            Ok(status @ (WaitStatus::Exited(..) | WaitStatus::Signaled(..))) => {
-                self.exit = Some(status)
+        loop {
+            match waitpid(None, Some(WaitPidFlag::WNOHANG)) {
+                Ok(status @ (WaitStatus::Exited(pid, _) | WaitStatus::Signaled(pid, _, _))) => {
+                    if pid == self.child {
+                        self.exit = Some(status);
+                    }
+                }
+                Ok(WaitStatus::StillAlive) | Err(Errno::ECHILD) => break,
+                Ok(_) | Err(Errno::EINTR) => {}
+                Err(_) => {
+                    self.exit.get_or_insert(WaitStatus::Exited(self.child, 125));
+                    break;
+                }
             }
-            Ok(_) => {}
-            Err(_) => self.exit = Some(WaitStatus::Exited(self.child, 125)),
         }
     }
 

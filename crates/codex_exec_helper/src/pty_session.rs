@@ -2,9 +2,10 @@
 //! (see `pty_relay`).
 //!
 //! Process layout: the helper is the session leader (the runner starts it detached) and takes
-//! the PTY as its controlling terminal; the command is forked into the helper's own process
-//! group, so killing that group (what the runner's `kill()` does) reaches the command and every
-//! descendant that did not move away. Terminal signals (Ctrl-C typed into the PTY) reach the
+//! the PTY as its controlling terminal; its init (see `lifecycle`) relays, and forks the command
+//! into the same process group, so killing that group (what the runner's `kill()` does)
+//! reaches the command and every descendant that did not move away (the rest die with the
+//! init's PID namespace). Terminal signals (Ctrl-C typed into the PTY) reach the
 //! command directly; the helper ignores them. SIGTERM/SIGHUP are forwarded to process groups a
 //! job-control shell may have created. The helper exits like the command: same exit code, or
 //! the same signal re-raised.
@@ -16,12 +17,12 @@ use std::path::PathBuf;
 
 use nix::errno::Errno;
 use nix::pty::{openpty, Winsize};
-use nix::sys::signal::{raise, signal, sigprocmask, SigHandler, SigSet, SigmaskHow, Signal};
+use nix::sys::signal::{signal, sigprocmask, SigHandler, SigSet, SigmaskHow, Signal};
 use nix::sys::signalfd::{SfdFlags, SignalFd};
-use nix::sys::wait::WaitStatus;
 use nix::unistd::{fork, getpid, getsid, setsid, ForkResult, Pid};
 
 use crate::command_exec::exec_command;
+use crate::lifecycle::InitLink;
 use crate::pty_relay::Relay;
 use crate::status_channel::{Failure, StatusChannel};
 
@@ -74,7 +75,24 @@ fn relay_signal_mask() -> SigSet {
     mask
 }
 
-pub fn run_under_pty(pty: Pty, command: &[CString], status: StatusChannel) -> ! {
+/// The helper's half, before it forks the init: become the session leader if the caller did not
+/// start us as one, then take the terminal. Returns whether the helper controls the terminal
+/// (the init and the command stay in its session and process group).
+pub fn take_terminal(pty: &Pty) -> bool {
+    if getsid(None).ok() != Some(getpid()) {
+        let _ = setsid();
+    }
+    getsid(None).ok() == Some(getpid()) && take_controlling_terminal(&pty.slave).is_ok()
+}
+
+/// The init's half: forks the command onto the PTY slave and relays until it exits.
+pub fn run_under_pty(
+    pty: Pty,
+    command: &[CString],
+    status: StatusChannel,
+    helper_controls_terminal: bool,
+    link: InitLink,
+) -> ! {
     let pty_error = |what: &str, errno: Errno| Failure::Pty(format!("{what}: {}", errno.desc()));
     sigprocmask(SigmaskHow::SIG_BLOCK, Some(&relay_signal_mask()), None)
         .unwrap_or_else(|errno| status.fail(pty_error("blocking signals", errno)));
@@ -85,26 +103,19 @@ pub fn run_under_pty(pty: Pty, command: &[CString], status: StatusChannel) -> ! 
     let signals = SignalFd::with_flags(&watched, SfdFlags::SFD_NONBLOCK | SfdFlags::SFD_CLOEXEC)
         .unwrap_or_else(|errno| status.fail(pty_error("signalfd", errno)));
 
-    // Become the session leader if the caller did not start us as one, then take the terminal.
-    if getsid(None).ok() != Some(getpid()) {
-        let _ = setsid();
-    }
-    let helper_controls_terminal =
-        getsid(None).ok() == Some(getpid()) && take_controlling_terminal(&pty.slave).is_ok();
-
-    let helper = getpid();
-    // SAFETY: the helper is single-threaded, so the child may run arbitrary code before exec.
+    let init = getpid();
+    // SAFETY: the init is single-threaded, so the child may run arbitrary code before exec.
     match unsafe { fork() } {
         Err(errno) => status.fail(pty_error("fork", errno)),
         Ok(ForkResult::Child) => {
-            start_command_in_child(&pty, helper_controls_terminal, helper, command, &status)
+            start_command_in_child(&pty, helper_controls_terminal, init, command, &status)
         }
         Ok(ForkResult::Parent { child }) => {
             drop(status);
             let Pty { master, slave, .. } = pty;
             drop(slave);
             let exit = Relay::new(master, signals, child).run();
-            exit_like(exit)
+            link.exit_with(exit)
         }
     }
 }
@@ -164,29 +175,4 @@ fn start_command_in_child(
         program: command[0].to_string_lossy().into_owned(),
         errno: error,
     })
-}
-
-/// Exits with the command's status: its exit code, or the same signal (core dumps disabled,
-/// the command already produced one if it was going to).
-fn exit_like(status: WaitStatus) -> ! {
-    match status {
-        WaitStatus::Signaled(_, signal, _) => {
-            let no_core = libc::rlimit {
-                rlim_cur: 0,
-                rlim_max: 0,
-            };
-            // SAFETY: plain struct argument and default disposition.
-            unsafe {
-                libc::setrlimit(libc::RLIMIT_CORE, &no_core);
-                let _ = nix::sys::signal::signal(signal, SigHandler::SigDfl);
-            }
-            let mut only = SigSet::empty();
-            only.add(signal);
-            let _ = sigprocmask(SigmaskHow::SIG_UNBLOCK, Some(&only), None);
-            let _ = raise(signal);
-            std::process::exit(128 + signal as i32)
-        }
-        WaitStatus::Exited(_, code) => std::process::exit(code),
-        _ => std::process::exit(125),
-    }
 }

@@ -1,13 +1,12 @@
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { test } from "node:test";
-import { setTimeout as delay } from "node:timers/promises";
 import { AbortError } from "../../../src/errors.js";
 import type { ThreadSettings } from "../../../src/config/thread-settings.js";
 import { createShellTools } from "../../../src/tools/builtin/exec/index.js";
 import type { ToolHandler } from "../../../src/tools/tool-handler.js";
+import { hostProcessesWithArgument, uniqueSleepSeconds, waitFor } from "../../sandbox/command-harness.js";
 import { createExecTestContext, eventSummary } from "./exec-test-context.js";
 
 function handler(settings: ThreadSettings, name: string): ToolHandler {
@@ -110,31 +109,15 @@ test("a command past its timeout is killed and reported with exit code 124", asy
 test("aborting the turn kills the whole process group, background children included", async (t) => {
   const context = await createExecTestContext({ model: "o3" });
   t.after(() => context.close());
-  const pidFile = path.join(context.workdir, "child.pid");
-  const running = context.call(handler(context.settings, "shell_command"), { command: `sleep 100 & echo $! > ${pidFile}; wait` });
-  while (!existsSync(pidFile) || (await readFile(pidFile, "utf8")).trim() === "") await delay(20);
-  const childPid = Number((await readFile(pidFile, "utf8")).trim());
-  assert.equal(isAlive(childPid), true);
+  // Commands run in their own PID namespace: the background child is found on the host by a unique argument.
+  const seconds = uniqueSleepSeconds();
+  const running = context.call(handler(context.settings, "shell_command"), { command: `sleep ${seconds} & wait` });
+  assert.equal(await waitFor(() => hostProcessesWithArgument(seconds).length === 1, 5_000), true);
   context.controller.abort();
   await assert.rejects(running, AbortError);
-  for (let attempt = 0; attempt < 50 && isAlive(childPid); attempt += 1) await delay(20);
-  assert.equal(isAlive(childPid), false);
+  assert.equal(await waitFor(() => hostProcessesWithArgument(seconds).length === 0, 2_000), true);
 });
 
-/** `kill -0`, not counting zombies (this container's init does not reap orphans). */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
-  } catch {
-    return true;
-  }
-}
 
 test("huge output is middle-truncated to the model's budget; the item keeps it all", async (t) => {
   const context = await createExecTestContext({ model: "o3" });

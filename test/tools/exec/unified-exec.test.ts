@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
 import { test } from "node:test";
 import { createShellTools, unifiedExecManagerFor } from "../../../src/tools/builtin/exec/index.js";
 import type { ToolHandler, ToolOutput } from "../../../src/tools/tool-handler.js";
+import { hostProcessesWithArgument, uniqueSleepSeconds, waitFor } from "../../sandbox/command-harness.js";
 import { createExecTestContext, eventSummary, type ExecTestContext } from "./exec-test-context.js";
 
 function handlers(context: ExecTestContext): { exec: ToolHandler; write: ToolHandler } {
@@ -138,33 +138,20 @@ test("sessions outlive the turn; a later turn can poll them but not complete the
 test("disposing the thread's tool state kills its sessions", async (t) => {
   const context = await createExecTestContext();
   t.after(() => context.close());
-  const started = await context.call(handlers(context).exec, { cmd: "echo $$; exec sleep 100", yield_time_ms: 250 });
+  // Commands run in their own PID namespace: the process is found on the host by a unique argument.
+  const seconds = uniqueSleepSeconds();
+  const started = await context.call(handlers(context).exec, { cmd: `exec sleep ${seconds}`, yield_time_ms: 250 });
   sessionIdOf(started);
-  const pid = Number(/Output:\n(\d+)\n$/.exec(started.output as string)?.[1]);
-  assert.ok(pid > 0 && (await isRunning(pid)));
+  assert.equal(hostProcessesWithArgument(seconds).length, 1);
   const { disposeUnifiedExec } = await import("../../../src/tools/builtin/exec/index.js");
   disposeUnifiedExec(context.services.toolState);
   assert.equal(unifiedExecManagerFor(context.services.toolState).ids().length, 0);
-  assert.equal(await exitsSoon(pid), true, `process ${pid} survived dispose`);
+  assert.equal(await exitsSoon(seconds), true, "the session's process survived dispose");
 });
 
-/** `kill -0`, not counting zombies (this container's init does not reap orphans). */
-async function isRunning(pid: number): Promise<boolean> {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
-  return !/\) Z /.test(stat);
-}
-
-async function exitsSoon(pid: number): Promise<boolean> {
-  for (let attempt = 0; attempt < 50; attempt += 1) {
-    if (!(await isRunning(pid))) return true;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return false;
+/** Whether every process with `argument` ends within a second. */
+async function exitsSoon(argument: string): Promise<boolean> {
+  return waitFor(() => hostProcessesWithArgument(argument).length === 0, 1_000);
 }
 
 test("a model-chosen shell and workdir are honoured", async (t) => {
@@ -179,16 +166,12 @@ test("a model-chosen shell and workdir are honoured", async (t) => {
 test("aborting exec_command while it waits kills the process it started", async (t) => {
   const context = await createExecTestContext();
   t.after(() => context.close());
-  const pidFile = `${context.workdir}/pid`;
-  const running = context.call(handlers(context).exec, { cmd: `echo $$ > ${pidFile}; exec sleep 100`, yield_time_ms: 10_000 });
-  let pid = 0;
-  while (!pid) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    pid = Number((await readFile(pidFile, "utf8").catch(() => "")).trim());
-  }
+  const seconds = uniqueSleepSeconds();
+  const running = context.call(handlers(context).exec, { cmd: `exec sleep ${seconds}`, yield_time_ms: 10_000 });
+  await waitFor(() => hostProcessesWithArgument(seconds).length === 1, 5_000);
   context.controller.abort();
   await assert.rejects(running, { name: "AbortError" });
-  assert.equal(await exitsSoon(pid), true);
+  assert.equal(await exitsSoon(seconds), true);
   assert.deepEqual(unifiedExecManagerFor(context.services.toolState).ids(), []);
 });
 

@@ -56,6 +56,8 @@ fn policy(mode: SandboxMode, roots: &[&Path], network_access: bool) -> ExecSandb
         mode,
         writable_roots: roots.iter().map(|root| root.to_path_buf()).collect(),
         network_access,
+        codex_home: None,
+        limits: ResourceLimits::default(),
     }
 }
 
@@ -289,7 +291,9 @@ fn sandbox_full_access_changes_nothing() {
         report,
         ConfineReport {
             landlock_abi: None,
-            mounts: MountOutcome::NotNeeded
+            mounts: MountOutcome::NotNeeded,
+            own_proc: false,
+            namespace_pid_limit: false,
         }
     );
 }

@@ -32,24 +32,38 @@ struct MountAttributes {
 
 const MOUNT_ATTR_RDONLY: u64 = 0x1;
 
-/// Moves this process into a private mount namespace and applies the plan. Root unshares the
-/// mount namespace directly; other users first unshare a user namespace that maps their own
-/// ids (not root, so `id -u` and file ownership look unchanged to the command).
-pub(crate) fn apply_mount_plan(plan: &MountPlan) -> Result<MountOutcome, SandboxError> {
+const MOUNT_ATTR_NOSUID: u64 = 0x2;
+const MOUNT_ATTR_NODEV: u64 = 0x4;
+
+/// Applies the plan in a new private mount namespace of this process. Root unshares the mount namespace directly; other users first
+/// unshare a user namespace that maps their own ids (not root, so `id -u` and file ownership
+/// look unchanged to the command). `before_read_only` runs once mounts no longer propagate to
+/// the host and before anything is made read-only (the fresh /proc goes there).
+pub(crate) fn apply_mount_plan(
+    plan: &MountPlan,
+    before_read_only: impl FnOnce(),
+) -> Result<MountOutcome, SandboxError> {
     let unavailable =
         |what: &str, error: io::Error| Ok(MountOutcome::Unavailable(format!("{what}: {error}")));
     if let Err(error) = enter_private_mount_namespace() {
         return unavailable("creating a mount namespace", error);
     }
-    // Host mount events still reach us; ours never propagate back.
-    if let Err(error) = mount_raw(None, Path::new("/"), libc::MS_REC | libc::MS_SLAVE) {
+    if let Err(error) = stop_propagation() {
         return unavailable("making mounts private", error);
     }
+    before_read_only();
     // Each root becomes its own mount first, so making its parent mount read-only spares it.
+    // No setuid binary or device node placed there can be used.
     for root in &plan.writable_roots {
         if let Err(error) = mount_raw(Some(root), root, libc::MS_BIND | libc::MS_REC) {
             return unavailable("binding a writable root", error);
         }
+        set_attributes(root, MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV, 0, true).map_err(|source| {
+            SandboxError::Mount {
+                path: root.clone(),
+                source,
+            }
+        })?;
     }
     if let Err(error) = set_read_only(Path::new("/"), true, false) {
         return unavailable("making / read-only", error);
@@ -71,6 +85,21 @@ pub(crate) fn apply_mount_plan(plan: &MountPlan) -> Result<MountOutcome, Sandbox
             source,
         })?;
     }
+    // Placeholders the caller could not create cannot be created by the command either.
+    for path in plan.missing.iter().filter(|path| path.is_dir()) {
+        bind_onto_itself(path, true).map_err(|source| SandboxError::Mount {
+            path: path.clone(),
+            source,
+        })?;
+    }
+    for file in &plan.hidden_files {
+        mount_raw(Some(Path::new("/dev/null")), file, libc::MS_BIND)
+            .and_then(|()| set_read_only(file, true, false))
+            .map_err(|source| SandboxError::Mount {
+                path: file.clone(),
+                source,
+            })?;
+    }
     for path in &plan.writable_again {
         bind_onto_itself(path, false).map_err(|source| SandboxError::Mount {
             path: path.clone(),
@@ -88,6 +117,11 @@ pub(crate) fn apply_mount_plan(plan: &MountPlan) -> Result<MountOutcome, Sandbox
         source,
     })?;
     Ok(MountOutcome::Protected)
+}
+
+/// Host mount events still reach this namespace; its own mounts never propagate back.
+pub(crate) fn stop_propagation() -> io::Result<()> {
+    mount_raw(None, Path::new("/"), libc::MS_REC | libc::MS_SLAVE)
 }
 
 /// Tries the namespace setup in a throwaway child process, so the caller stays unchanged.
@@ -115,10 +149,12 @@ pub(crate) fn mount_namespace_usable() -> bool {
     }
 }
 
-fn enter_private_mount_namespace() -> io::Result<()> {
+/// A private mount namespace for this process: directly when it may (root, or any user inside
+/// the helper's user namespace), else inside a new user namespace mapping its own ids.
+pub(crate) fn enter_private_mount_namespace() -> io::Result<()> {
     // SAFETY: plain syscalls without pointers.
     let (uid, gid) = unsafe { (libc::geteuid(), libc::getegid()) };
-    if uid == 0 && unsafe { libc::unshare(libc::CLONE_NEWNS) } == 0 {
+    if unsafe { libc::unshare(libc::CLONE_NEWNS) } == 0 {
         return Ok(());
     }
     if unsafe { libc::unshare(libc::CLONE_NEWUSER | libc::CLONE_NEWNS) } != 0 {
@@ -181,10 +217,19 @@ fn bind_onto_itself(path: &Path, read_only: bool) -> io::Result<()> {
 /// Sets or clears the per-mount read-only flag with mount_setattr(2), which leaves the other
 /// (possibly locked) flags alone and never triggers an automount.
 fn set_read_only(path: &Path, read_only: bool, recursive: bool) -> io::Result<()> {
+    if read_only {
+        set_attributes(path, MOUNT_ATTR_RDONLY, 0, recursive)
+    } else {
+        set_attributes(path, 0, MOUNT_ATTR_RDONLY, recursive)
+    }
+}
+
+/// mount_setattr(2): sets and clears per-mount flags.
+fn set_attributes(path: &Path, set: u64, clear: u64, recursive: bool) -> io::Result<()> {
     let c_path = c_string(path)?;
     let attributes = MountAttributes {
-        attr_set: if read_only { MOUNT_ATTR_RDONLY } else { 0 },
-        attr_clr: if read_only { 0 } else { MOUNT_ATTR_RDONLY },
+        attr_set: set,
+        attr_clr: clear,
         propagation: 0,
         userns_fd: 0,
     };

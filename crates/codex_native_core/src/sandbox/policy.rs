@@ -3,6 +3,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use super::error::SandboxError;
+use super::limits::ResourceLimits;
 
 /// How much of the machine a command may change (Codex's `sandbox_mode`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -24,6 +25,13 @@ pub struct ExecSandboxPolicy {
     pub writable_roots: Vec<PathBuf>,
     #[serde(default)]
     pub network_access: bool,
+    /// The agent's own home (`CODEX_HOME`): read-only for commands even below a writable root,
+    /// and its `auth.json` unreadable.
+    #[serde(default)]
+    pub codex_home: Option<PathBuf>,
+    /// Resource limits of the command's processes.
+    #[serde(default)]
+    pub limits: ResourceLimits,
 }
 
 impl ExecSandboxPolicy {
@@ -49,9 +57,14 @@ impl ExecSandboxPolicy {
             }
             _ => {}
         }
-        if let Some(relative) = self.writable_roots.iter().find(|root| !root.is_absolute()) {
+        if let Some(relative) = self
+            .writable_roots
+            .iter()
+            .chain(self.codex_home.iter())
+            .find(|root| !root.is_absolute())
+        {
             return Err(SandboxError::InvalidPolicy(format!(
-                "writable root {} is not an absolute path",
+                "path {} in the policy is not absolute",
                 relative.display()
             )));
         }

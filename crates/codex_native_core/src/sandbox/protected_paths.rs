@@ -18,7 +18,17 @@ pub struct MountPlan {
     /// Writable roots nested inside a read-only path: mounted writable again afterwards, so an
     /// explicit grant of e.g. `.git/hooks` still works.
     pub writable_again: Vec<PathBuf>,
+    /// Protected entries that do not exist yet (`<root>/.codex`, a missing `CODEX_HOME` inside a
+    /// root). A mount needs a target, so the helper creates each as an empty placeholder
+    /// directory, mounts it read-only, and removes it again when the command is done.
+    pub missing: Vec<PathBuf>,
+    /// Files no command may read (`CODEX_HOME/auth.json`): an empty read-only file is mounted
+    /// over each.
+    pub hidden_files: Vec<PathBuf>,
 }
+
+/// Files inside `CODEX_HOME` that hold credentials.
+pub const SECRET_FILE_NAMES: [&str; 1] = ["auth.json"];
 
 fn sort_shallow_first(paths: &mut Vec<PathBuf>) {
     paths.sort_by_key(|path| (path.components().count(), path.clone()));
@@ -29,16 +39,49 @@ fn sort_shallow_first(paths: &mut Vec<PathBuf>) {
 /// and finds their protected entries as they exist on disk now. Missing entries are skipped (a
 /// bind mount needs a target); a `.git` pointer file (worktrees, submodules) also protects the
 /// git directory it points to. Symlinks are resolved so the mount lands on the real directory.
-pub fn plan_protected_mounts(writable_roots: &[PathBuf]) -> MountPlan {
+pub fn plan_protected_mounts(writable_roots: &[PathBuf], codex_home: Option<&Path>) -> MountPlan {
     let mut roots: Vec<PathBuf> = writable_roots
         .iter()
         .filter_map(|root| fs::canonicalize(root).ok())
         .collect();
     sort_shallow_first(&mut roots);
     let mut protected: Vec<PathBuf> = Vec::new();
+    let mut missing: Vec<PathBuf> = Vec::new();
+    let mut hidden_files: Vec<PathBuf> = Vec::new();
+    if let Some(home) = codex_home {
+        match fs::canonicalize(home) {
+            Ok(real) => {
+                hidden_files.extend(
+                    SECRET_FILE_NAMES
+                        .iter()
+                        .filter_map(|name| fs::canonicalize(real.join(name)).ok())
+                        .filter(|file| file.is_file()),
+                );
+                protected.push(real);
+            }
+            Err(_) => {
+                // Only creatable (and so only worth a placeholder) below a writable root.
+                let parent = home
+                    .parent()
+                    .and_then(|parent| fs::canonicalize(parent).ok());
+                if let (Some(parent), Some(name)) = (parent, home.file_name()) {
+                    if roots.iter().any(|root| parent.starts_with(root)) {
+                        missing.push(parent.join(name));
+                    }
+                }
+            }
+        }
+    }
     for root in &roots {
         for name in PROTECTED_ENTRY_NAMES {
-            let Ok(real) = fs::canonicalize(root.join(name)) else {
+            let entry = root.join(name);
+            if fs::symlink_metadata(&entry).is_err() {
+                missing.push(entry);
+                continue;
+            }
+            let Ok(real) = fs::canonicalize(&entry) else {
+                // A dangling symlink: Landlock never lets a command write through it to a
+                // target outside the roots, and inside a root the target is itself covered.
                 continue;
             };
             if name == ".git" && real.is_file() {
@@ -51,7 +94,9 @@ pub fn plan_protected_mounts(writable_roots: &[PathBuf]) -> MountPlan {
     }
     // A root that is itself a protected path was granted explicitly; the grant wins.
     protected.retain(|path| !roots.contains(path));
+    missing.retain(|path| !roots.contains(path));
     sort_shallow_first(&mut protected);
+    sort_shallow_first(&mut missing);
 
     let mut writable_again: Vec<PathBuf> = roots
         .iter()
@@ -67,6 +112,8 @@ pub fn plan_protected_mounts(writable_roots: &[PathBuf]) -> MountPlan {
         writable_roots: roots,
         read_only: protected,
         writable_again,
+        missing,
+        hidden_files,
     }
 }
 
@@ -94,18 +141,30 @@ mod tests {
     }
 
     #[test]
-    fn sandbox_protects_existing_metadata_entries_only() {
+    fn sandbox_protects_existing_and_missing_metadata_entries() {
         let workspace = tempfile::tempdir().unwrap();
         fs::create_dir(workspace.path().join(".git")).unwrap();
         fs::create_dir(workspace.path().join(".codex")).unwrap();
         fs::create_dir(workspace.path().join("src")).unwrap();
 
-        let plan =
-            plan_protected_mounts(&[workspace.path().join("src"), workspace.path().to_path_buf()]);
+        let plan = plan_protected_mounts(
+            &[workspace.path().join("src"), workspace.path().to_path_buf()],
+            None,
+        );
         let root = real(workspace.path());
         assert_eq!(plan.writable_roots, vec![root.clone(), root.join("src")]);
         assert_eq!(plan.read_only, vec![root.join(".codex"), root.join(".git")]);
         assert!(plan.writable_again.is_empty());
+        // Missing entries get placeholders, in every root.
+        assert_eq!(
+            plan.missing,
+            vec![
+                root.join(".agents"),
+                root.join("src/.agents"),
+                root.join("src/.codex"),
+                root.join("src/.git"),
+            ]
+        );
     }
 
     #[cfg(unix)]
@@ -124,7 +183,7 @@ mod tests {
         fs::create_dir(&agents_target).unwrap();
         std::os::unix::fs::symlink(&agents_target, workspace.path().join(".agents")).unwrap();
 
-        let plan = plan_protected_mounts(&[workspace.path().to_path_buf()]);
+        let plan = plan_protected_mounts(&[workspace.path().to_path_buf()], None);
         let root = real(workspace.path());
         assert!(plan.read_only.contains(&root.join(".git")), "{plan:?}");
         assert!(plan.read_only.contains(&real(&git_dir)), "{plan:?}");
@@ -137,19 +196,38 @@ mod tests {
         let hooks = workspace.path().join(".git").join("hooks");
         fs::create_dir_all(&hooks).unwrap();
 
-        let plan = plan_protected_mounts(&[workspace.path().to_path_buf(), hooks.clone()]);
+        let plan = plan_protected_mounts(&[workspace.path().to_path_buf(), hooks.clone()], None);
         assert_eq!(plan.read_only, vec![real(workspace.path()).join(".git")]);
         assert_eq!(plan.writable_again, vec![real(&hooks)]);
 
         // Granting `.git` itself as a root removes its protection altogether.
         let git = workspace.path().join(".git");
-        let plan = plan_protected_mounts(&[workspace.path().to_path_buf(), git]);
+        let plan = plan_protected_mounts(&[workspace.path().to_path_buf(), git], None);
         assert!(plan.read_only.is_empty(), "{plan:?}");
     }
 
     #[test]
+    fn sandbox_protects_codex_home_and_hides_its_credentials() {
+        let workspace = tempfile::tempdir().unwrap();
+        let home = workspace.path().join("home");
+        fs::create_dir(&home).unwrap();
+        fs::write(home.join("auth.json"), "{}").unwrap();
+        let plan = plan_protected_mounts(&[workspace.path().to_path_buf()], Some(&home));
+        assert!(plan.read_only.contains(&real(&home)), "{plan:?}");
+        assert_eq!(plan.hidden_files, vec![real(&home).join("auth.json")]);
+
+        let not_yet = workspace.path().join("later-home");
+        let plan = plan_protected_mounts(&[workspace.path().to_path_buf()], Some(&not_yet));
+        assert!(
+            plan.missing
+                .contains(&real(workspace.path()).join("later-home")),
+            "{plan:?}"
+        );
+    }
+
+    #[test]
     fn sandbox_skips_missing_roots() {
-        let plan = plan_protected_mounts(&[PathBuf::from("/definitely/not/here")]);
+        let plan = plan_protected_mounts(&[PathBuf::from("/definitely/not/here")], None);
         assert_eq!(plan, MountPlan::default());
     }
 }

@@ -20,9 +20,23 @@ pub struct SeccompOptions {
 
 /// Syscalls that would let a confined process leave the sandbox or act on the kernel: tracing
 /// other processes, io_uring (its operations bypass this filter), changing mounts, loading
-/// kernel code or BPF, opening files by handle (bypasses path checks), raw port I/O.
+/// kernel code or BPF, opening files by handle (bypasses path checks), raw port I/O; and the
+/// ones that reach beyond the command's own processes and files: fanotify (a permission mark
+/// stalls every open on the host), host and domain names, userfaultfd (stalls kernel threads
+/// at will, a classic exploit aid), the kernel keyrings (shared per user, not per sandbox),
+/// new namespaces (a fresh user namespace hands out capabilities again and widens the kernel's
+/// attack surface) and perf events (side channels).
 fn always_denied() -> Vec<i64> {
     let mut syscalls = vec![
+        libc::SYS_fanotify_init,
+        libc::SYS_sethostname,
+        libc::SYS_setdomainname,
+        libc::SYS_userfaultfd,
+        libc::SYS_keyctl,
+        libc::SYS_add_key,
+        libc::SYS_request_key,
+        libc::SYS_unshare,
+        libc::SYS_setns,
         libc::SYS_ptrace,
         libc::SYS_process_vm_readv,
         libc::SYS_process_vm_writev,
@@ -71,6 +85,62 @@ fn target_arch() -> Result<TargetArch, SandboxError> {
     }
 }
 
+/// `clone` flags that create namespaces (CLONE_NEWTIME, NEWNS, NEWCGROUP, NEWUTS, NEWIPC,
+/// NEWUSER, NEWPID, NEWNET): any of them refuses the call. Plain fork and threads keep working.
+const NAMESPACE_CLONE_FLAGS: [u64; 8] = [
+    0x0000_0080,
+    0x0002_0000,
+    0x0200_0000,
+    0x0400_0000,
+    0x0800_0000,
+    0x1000_0000,
+    0x2000_0000,
+    0x4000_0000,
+];
+
+/// One rule per namespace flag: the call matches when `flags & flag == flag`.
+fn clone_namespace_rules() -> Result<Vec<SeccompRule>, SandboxError> {
+    NAMESPACE_CLONE_FLAGS
+        .iter()
+        .map(|flag| {
+            let condition = SeccompCondition::new(
+                CLONE_FLAGS_ARGUMENT,
+                SeccompCmpArgLen::Qword,
+                SeccompCmpOp::MaskedEq(*flag),
+                *flag,
+            )
+            .map_err(seccomp_error)?;
+            SeccompRule::new(vec![condition]).map_err(seccomp_error)
+        })
+        .collect()
+}
+
+/// `clone(flags, ...)` takes the flags first on every architecture we build for.
+const CLONE_FLAGS_ARGUMENT: u8 = 0;
+
+/// `socket(AF_UNIX, type)` rules for datagram sockets (`SOCK_RAW` is a datagram socket for
+/// AF_UNIX): an unconnected one can `sendmsg` to any socket by name, e.g. `/dev/log` or an
+/// abstract address, which neither seccomp (the address hides behind a pointer) nor Landlock
+/// (before ABI 9) can check. Stream and seqpacket sockets need `connect`, which is refused.
+fn unix_datagram_rules() -> Result<Vec<SeccompRule>, SandboxError> {
+    [libc::SOCK_DGRAM, libc::SOCK_RAW]
+        .into_iter()
+        .map(|socket_type| {
+            let type_condition = SeccompCondition::new(
+                1,
+                SeccompCmpArgLen::Dword,
+                SeccompCmpOp::MaskedEq(SOCKET_TYPE_MASK),
+                socket_type as u64,
+            )
+            .map_err(seccomp_error)?;
+            SeccompRule::new(vec![type_condition]).map_err(seccomp_error)
+        })
+        .collect()
+}
+
+/// The socket type without SOCK_NONBLOCK / SOCK_CLOEXEC.
+const SOCKET_TYPE_MASK: u64 = 0xf;
+
 fn domain_rule(operation: SeccompCmpOp, domain: libc::c_int) -> Result<SeccompRule, SandboxError> {
     let condition = SeccompCondition::new(0, SeccompCmpArgLen::Dword, operation, domain as u64)
         .map_err(seccomp_error)?;
@@ -89,6 +159,7 @@ pub fn build_seccomp_program(options: SeccompOptions) -> Result<BpfProgram, Sand
     for syscall in always_denied() {
         rules.insert(syscall, vec![]);
     }
+    rules.insert(libc::SYS_clone, clone_namespace_rules()?);
     if options.deny_path_truncate {
         rules.insert(libc::SYS_truncate, vec![]);
     }
@@ -110,14 +181,10 @@ pub fn build_seccomp_program(options: SeccompOptions) -> Result<BpfProgram, Sand
             libc::SYS_sendto,
             vec![SeccompRule::new(vec![addressed]).map_err(seccomp_error)?],
         );
-        rules.insert(
-            libc::SYS_socket,
-            vec![domain_rule(SeccompCmpOp::Ne, libc::AF_UNIX)?],
-        );
-        rules.insert(
-            libc::SYS_socketpair,
-            vec![domain_rule(SeccompCmpOp::Ne, libc::AF_UNIX)?],
-        );
+        let mut socket_rules = vec![domain_rule(SeccompCmpOp::Ne, libc::AF_UNIX)?];
+        socket_rules.extend(unix_datagram_rules()?);
+        rules.insert(libc::SYS_socket, socket_rules.clone());
+        rules.insert(libc::SYS_socketpair, socket_rules);
     } else {
         // vsock reaches the hypervisor host, which is never "the network" the user allowed.
         rules.insert(
@@ -173,6 +240,22 @@ fn insert_x32_guard(program: &mut BpfProgram) {
     ];
     let insert_at = 3.min(program.len());
     program.splice(insert_at..insert_at, guard);
+}
+
+/// A second program: `clone3` fails with ENOSYS. Its flags sit in memory the filter cannot read,
+/// so it cannot be checked for namespace flags; ENOSYS makes the C library fall back to
+/// `clone`, whose flags the main program checks.
+pub fn build_clone3_program() -> Result<BpfProgram, SandboxError> {
+    let mut rules: BTreeMap<i64, Vec<SeccompRule>> = BTreeMap::new();
+    rules.insert(libc::SYS_clone3, vec![]);
+    let filter = SeccompFilter::new(
+        rules,
+        SeccompAction::Allow,
+        SeccompAction::Errno(libc::ENOSYS as u32),
+        target_arch()?,
+    )
+    .map_err(seccomp_error)?;
+    filter.try_into().map_err(seccomp_error)
 }
 
 /// Installs the program on the calling thread; it is inherited by children and kept across exec.

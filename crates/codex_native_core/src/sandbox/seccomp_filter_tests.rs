@@ -236,3 +236,107 @@ fn sandbox_seccomp_closes_other_syscall_abis() {
         assert_eq!(run(&program, &x32_socket), EPERM_RESULT);
     }
 }
+
+#[test]
+fn sandbox_seccomp_refuses_host_wide_and_namespace_syscalls() {
+    for options in [RESTRICTED, OPEN_NETWORK] {
+        for syscall in [
+            libc::SYS_fanotify_init,
+            libc::SYS_sethostname,
+            libc::SYS_setdomainname,
+            libc::SYS_userfaultfd,
+            libc::SYS_keyctl,
+            libc::SYS_add_key,
+            libc::SYS_request_key,
+            libc::SYS_unshare,
+            libc::SYS_setns,
+            libc::SYS_perf_event_open,
+            libc::SYS_kexec_load,
+            libc::SYS_kexec_file_load,
+        ] {
+            assert_eq!(
+                verdict(options, syscall, &[]),
+                EPERM_RESULT,
+                "syscall {syscall}"
+            );
+        }
+        // fork and threads pass; any namespace flag is refused.
+        let fork_flags =
+            (libc::SIGCHLD | libc::CLONE_CHILD_SETTID | libc::CLONE_CHILD_CLEARTID) as u64;
+        let thread_flags = (libc::CLONE_VM
+            | libc::CLONE_FS
+            | libc::CLONE_FILES
+            | libc::CLONE_SIGHAND
+            | libc::CLONE_THREAD
+            | libc::CLONE_SYSVSEM
+            | libc::CLONE_SETTLS) as u64;
+        assert_eq!(
+            verdict(options, libc::SYS_clone, &[fork_flags]),
+            SECCOMP_RET_ALLOW
+        );
+        assert_eq!(
+            verdict(options, libc::SYS_clone, &[thread_flags]),
+            SECCOMP_RET_ALLOW
+        );
+        for flag in [
+            libc::CLONE_NEWUSER,
+            libc::CLONE_NEWNS,
+            libc::CLONE_NEWPID,
+            libc::CLONE_NEWNET,
+            libc::CLONE_NEWUTS,
+            libc::CLONE_NEWIPC,
+            libc::CLONE_NEWCGROUP,
+            0x80,
+        ] {
+            assert_eq!(
+                verdict(options, libc::SYS_clone, &[fork_flags | flag as u64]),
+                EPERM_RESULT,
+                "clone flag {flag:#x}"
+            );
+        }
+    }
+    let clone3 = build_clone3_program().unwrap();
+    let enosys = libc::SECCOMP_RET_ERRNO | libc::ENOSYS as u32;
+    assert_eq!(
+        run(&clone3, &SyscallData::native(libc::SYS_clone3, &[])),
+        enosys
+    );
+    assert_eq!(
+        run(&clone3, &SyscallData::native(libc::SYS_clone, &[])),
+        SECCOMP_RET_ALLOW
+    );
+}
+
+#[test]
+fn sandbox_seccomp_refuses_unix_datagram_sockets_without_network() {
+    let unix = libc::AF_UNIX as u64;
+    for socket_type in [
+        libc::SOCK_DGRAM,
+        libc::SOCK_RAW,
+        libc::SOCK_DGRAM | libc::SOCK_CLOEXEC,
+    ] {
+        for syscall in [libc::SYS_socket, libc::SYS_socketpair] {
+            assert_eq!(
+                verdict(RESTRICTED, syscall, &[unix, socket_type as u64]),
+                EPERM_RESULT
+            );
+            assert_eq!(
+                verdict(OPEN_NETWORK, syscall, &[unix, socket_type as u64]),
+                SECCOMP_RET_ALLOW
+            );
+        }
+    }
+    for socket_type in [
+        libc::SOCK_STREAM,
+        libc::SOCK_SEQPACKET | libc::SOCK_NONBLOCK,
+    ] {
+        assert_eq!(
+            verdict(
+                RESTRICTED,
+                libc::SYS_socketpair,
+                &[unix, socket_type as u64]
+            ),
+            SECCOMP_RET_ALLOW
+        );
+    }
+}

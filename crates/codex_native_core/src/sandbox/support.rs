@@ -13,6 +13,18 @@ pub struct SandboxSupport {
     pub seccomp: bool,
     /// A private mount namespace with read-only mounts can be set up.
     pub read_only_mounts: bool,
+    /// Commands get a user namespace of their own (when not root, or root without
+    /// CAP_SYS_ADMIN); its capabilities are dropped before the command runs.
+    pub user_namespace: bool,
+    /// Commands run in their own PID namespace: the host's processes are invisible and cannot
+    /// be signalled, and every process a command starts dies with it.
+    pub pid_namespace: bool,
+    /// That namespace gets its own /proc (else /proc still lists the host's processes).
+    pub own_proc: bool,
+    /// Private host name and System V IPC.
+    pub uts_ipc_namespaces: bool,
+    /// Landlock also scopes signals and abstract UNIX sockets to the sandbox (ABI 6+).
+    pub landlock_scoped: bool,
     /// Why `supported` is false.
     pub reason: Option<String>,
 }
@@ -30,6 +42,11 @@ pub fn probe_sandbox_support() -> SandboxSupport {
             landlock_abi: None,
             seccomp: false,
             read_only_mounts: false,
+            user_namespace: false,
+            pid_namespace: false,
+            own_proc: false,
+            uts_ipc_namespaces: false,
+            landlock_scoped: false,
             reason: Some(format!("no sandbox backend for {}", std::env::consts::OS)),
         }
     }
@@ -39,7 +56,9 @@ pub fn probe_sandbox_support() -> SandboxSupport {
 mod linux {
     use super::SandboxSupport;
     use crate::sandbox::landlock_rules::kernel_landlock_abi;
+    use crate::sandbox::landlock_rules::SCOPED_ABI;
     use crate::sandbox::mount_protection::mount_namespace_usable;
+    use crate::sandbox::namespaces::probe_namespaces;
     use crate::sandbox::seccomp_filter::{build_seccomp_program, SeccompOptions};
 
     pub(super) fn probe() -> SandboxSupport {
@@ -60,11 +79,17 @@ mod linux {
         } else {
             None
         };
+        let namespaces = probe_namespaces();
         SandboxSupport {
             supported: reason.is_none(),
             landlock_abi,
             seccomp,
             read_only_mounts: mount_namespace_usable(),
+            user_namespace: namespaces.user,
+            pid_namespace: namespaces.pid,
+            own_proc: namespaces.own_proc,
+            uts_ipc_namespaces: namespaces.uts_ipc,
+            landlock_scoped: landlock_abi.is_some_and(|abi| abi >= SCOPED_ABI),
             reason,
         }
     }

@@ -107,7 +107,12 @@ async function applyUnder(patchText: string, sandbox: SandboxPolicy, cwd: string
   const started = performance.now();
   const confined = sandbox.mode !== "danger-full-access";
   const fileSystem = confined
-    ? sandboxedPatchFileSystem({ sandbox, sandboxCwd: context.turn.settings.cwd, env: context.turn.services.commandEnvironment() })
+    ? sandboxedPatchFileSystem({
+        sandbox,
+        sandboxCwd: context.turn.settings.cwd,
+        env: context.turn.services.commandEnvironment(),
+        codexHome: context.turn.codexHome,
+      })
     : nodePatchFileSystem;
   try {
     const result = await applyPatch(patchText, { cwd, fileSystem });

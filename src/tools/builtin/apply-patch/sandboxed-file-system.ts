@@ -23,6 +23,8 @@ export type SandboxedPatchFileSystemOptions = {
   sandboxCwd: string;
   /** The commands' environment (its `$TMPDIR` is a writable root). */
   env: Record<string, string | undefined>;
+  /** `CODEX_HOME`: the kernel keeps it read-only for patches as for commands. */
+  codexHome?: string | undefined;
   /** The helper; default: found like the command runner finds it. */
   helperPath?: string;
 };
@@ -104,7 +106,7 @@ async function runHelper(steps: HelperStep[], options: SandboxedPatchFileSystemO
   if (helper === undefined) {
     throw new SandboxUnavailableError("the codex-native-exec helper is missing: apply_patch cannot write confined (build it with `npm run build:native`)");
   }
-  const policy = helperPolicyJson(options.sandbox, options.sandboxCwd, options.env);
+  const policy = helperPolicyJson(options.sandbox, options.sandboxCwd, options.env, { codexHome: options.codexHome });
   const child = spawn(helper, ["--policy", policy, "--apply-steps"], { cwd: options.sandboxCwd, stdio: ["pipe", "pipe", "pipe"], windowsHide: true });
   const stdout: Buffer[] = [];
   const stderr: Buffer[] = [];
