@@ -2,7 +2,7 @@ import { defineConfig, type Options } from "tsup";
 
 // Each entry point is bundled into one file with its runtime dependencies (zod, diff, smol-toml,
 // eventsource-parser): loading ~130 small ES modules at import time cost more than the SDK's own
-// code, and only zod stays a dependency, for the declarations that reference its types. The
+// code, and none of them is a runtime dependency (the declarations reference no zod type). The
 // native addon (.node) is not bundled: src/native/load.ts finds it at run time in native/ (a
 // checkout) or in the per-platform package. Source maps only on request (CODEX_NATIVE_SOURCEMAP=1): they triple the size.
 const shared: Options = {
@@ -12,6 +12,10 @@ const shared: Options = {
   sourcemap: process.env.CODEX_NATIVE_SOURCEMAP === "1",
   splitting: false,
   noExternal: ["zod", "diff", "smol-toml", "eventsource-parser"],
+  // zod's entry point evaluates every locale and extra we never use; bundle only what we call.
+  esbuildOptions(options) {
+    options.alias = { ...options.alias, zod: "./build/zod-lean.mjs" };
+  },
   loader: { ".md": "text" },
 };
 

@@ -3,7 +3,6 @@
  * threads. Same surface as @openai/codex-sdk's `Codex`, plus approval callbacks and `close()`.
  */
 import { resolveEngineConfig, type EngineConfig } from "./config/engine-config.js";
-import { createResponsesClient } from "./engine/create-client.js";
 import { InvalidArgumentError } from "./errors.js";
 import type { ApprovalCallback } from "./options/approval-callback-types.js";
 import type { ResponsesClient } from "./model/responses-client.js";
@@ -88,7 +87,7 @@ export class Codex {
       engine: this.engine,
       approvalCallback: () => this.approvalCallback,
       // Created on first use so that a missing key surfaces as a turn error, not a constructor throw.
-      client: () => (this.client ??= createResponsesClient(this.engine)),
+      client: (modules) => (this.client ??= modules.createResponsesClient(this.engine)),
       onClose: (thread) => {
         const reference = this.references.get(thread);
         if (reference) this.threads.delete(reference);

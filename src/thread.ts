@@ -6,11 +6,7 @@
 import { stat } from "node:fs/promises";
 import type { EngineConfig } from "./config/engine-config.js";
 import { resolveThreadSettings, type ThreadSettings } from "./config/thread-settings.js";
-import { executeTurn, type ThreadState } from "./engine/turn-runner.js";
-import { readSessionFile, resumeSession, startSession } from "./engine/thread-session.js";
-import { mergeResumeOptions, recordedThreadOptions } from "./engine/recorded-thread-options.js";
 import type { ApprovalCallback } from "./options/approval-callback-types.js";
-import { createThreadServices } from "./engine/create-thread-services.js";
 import {
   AbortError,
   GitRepoCheckError,
@@ -19,7 +15,9 @@ import {
   ThreadBusyError,
   ThreadClosedError,
 } from "./errors.js";
-import { normalizeInput, type Input } from "./input/user-input.js";
+import type { Input } from "./input/user-input.js";
+import { loadThreadEngine, type ThreadEngine } from "./engine/load-thread-engine.js";
+import type { ThreadState } from "./engine/turn-runner.js";
 import type { ResponsesClient } from "./model/responses-client.js";
 import { validateOutputSchema } from "./options/output-schema.js";
 import type { ThreadOptions } from "./options/thread-options.js";
@@ -28,9 +26,6 @@ import { validateTurnOptions } from "./options/validate-options.js";
 import type { ThreadEvent, Usage } from "./protocol/events.js";
 import type { ThreadItem } from "./protocol/items.js";
 import type { RolloutContents } from "./sessions/rollout-reader.js";
-import { findGitRoot } from "./sessions/git-info.js";
-import { defaultToolRegistry } from "./tools/default-tools.js";
-import { disposeUnifiedExec } from "./tools/builtin/exec/unified-exec-manager.js";
 import { AsyncQueue } from "./util/async-queue.js";
 import { uuidV7 } from "./util/uuid-v7.js";
 
@@ -56,7 +51,8 @@ export type RunStreamedResult = StreamedTurn;
 /** Internal wiring handed over by `Codex`; not part of the public API. */
 export type ThreadRuntime = {
   engine: EngineConfig;
-  client: () => ResponsesClient;
+  /** The model client, created on first use (the engine module is loaded by then). */
+  client: (engine: ThreadEngine) => ResponsesClient;
   /** The Codex-wide approval callback, used when the thread has none of its own. */
   approvalCallback: () => ApprovalCallback | undefined;
   /** Called once the thread is closed, so its Codex stops tracking it. */
@@ -166,7 +162,8 @@ export class Thread {
       await running.done;
     }
     if (this.state) {
-      disposeUnifiedExec(this.state.services.toolState);
+      // A thread only has state once it ran, so the engine is loaded already.
+      (await loadThreadEngine()).disposeUnifiedExec(this.state.services.toolState);
       await this.state.recorder.close();
     }
     this.runtime.onClose(this);
@@ -215,46 +212,47 @@ export class Thread {
     queue: AsyncQueue<ThreadEvent>,
   ): Promise<Error | undefined> {
     const { engine } = this.runtime;
-    const settings = await this.resolveSettings();
+    const modules = await loadThreadEngine();
+    const settings = await this.resolveSettings(modules);
     await checkWorkingDirectory(settings.cwd);
-    if (!settings.skipGitRepoCheck && !(await findGitRoot(settings.cwd, engine.env))) {
+    if (!settings.skipGitRepoCheck && !(await modules.findGitRoot(settings.cwd, engine.env))) {
       throw new GitRepoCheckError("Not inside a trusted directory and --skip-git-repo-check was not specified.");
     }
-    const normalized = await normalizeInput(input, settings.cwd);
-    const client = this.runtime.client();
+    const normalized = await modules.normalizeInput(input, settings.cwd);
+    const client = this.runtime.client(modules);
     if (signal.aborted) throw new AbortError();
-    const state = await this.openSession(settings);
+    const state = await this.openSession(modules, settings);
     const emit = (event: ThreadEvent) => queue.push(event);
     this._id = state.threadId;
     emit({ type: "thread.started", thread_id: state.threadId });
     this.activeTurn = { emit, state };
-    const tools = defaultToolRegistry(settings);
-    const result = await executeTurn(state, { engine, settings, client, tools, input: normalized, outputSchema, signal, emit });
+    const tools = modules.defaultToolRegistry(settings);
+    const result = await modules.executeTurn(state, { engine, settings, client, tools, input: normalized, outputSchema, signal, emit });
     return result.failure;
   }
 
   /** A resumed thread runs with the settings its session file recorded, under the caller's options. */
-  private async resolveSettings(): Promise<ThreadSettings> {
+  private async resolveSettings(modules: ThreadEngine): Promise<ThreadSettings> {
     if (this.settings) return this.settings;
-    const contents = await readSessionFile(this.runtime.engine, this._id as string);
-    const options = mergeResumeOptions(recordedThreadOptions(contents), this.options);
+    const contents = await modules.readSessionFile(this.runtime.engine, this._id as string);
+    const options = modules.mergeResumeOptions(modules.recordedThreadOptions(contents), this.options);
     this.settings = resolveThreadSettings(this.runtime.engine, options);
     this.resumed = contents;
     return this.settings;
   }
 
-  private async openSession(settings: ThreadSettings): Promise<ThreadState> {
+  private async openSession(modules: ThreadEngine, settings: ThreadSettings): Promise<ThreadState> {
     if (this.state) return this.state;
     const { engine } = this.runtime;
     const threadId = this._id ?? uuidV7();
-    const opened = this.resumed ? await resumeSession(engine, settings, this.resumed) : await startSession(engine, settings, threadId);
+    const opened = this.resumed ? await modules.resumeSession(engine, settings, this.resumed) : await modules.startSession(engine, settings, threadId);
     this.resumed = undefined;
     const state: ThreadState = {
       threadId,
       history: opened.history,
       recorder: opened.recorder,
       currentTurnId: "",
-      services: createThreadServices({
+      services: modules.createThreadServices({
         engine,
         settings,
         threadId,

@@ -9,66 +9,77 @@ import type { CodexOptions } from "./codex-options.js";
 import type { ThreadOptions } from "./thread-options.js";
 import type { TurnOptions } from "./turn-options.js";
 
-const approval = z.enum(["never", "on-request", "on-failure", "untrusted"]);
-const stringArray = z.array(z.string());
+// Built on the first validation, not at import: constructing zod schemas is a visible share of a
+// cold `import("@codex-native/sdk")`.
+let built: { codex: z.ZodType; thread: z.ZodType; turn: z.ZodType } | undefined;
 
-const CodexOptionsSchema = z
-  .object({
-    codexPathOverride: z.string().optional(),
-    baseUrl: z.string().min(1).optional(),
-    apiKey: z.string().min(1).optional(),
-    config: z.record(z.string(), z.unknown()).optional(),
-    configOverrides: stringArray.optional(),
-    env: z.record(z.string(), z.string()).optional(),
-    codexHome: z.string().min(1).optional(),
-    approvalTimeoutMs: z.number().positive().optional(),
-    skipGitRepoCheck: z.boolean().optional(),
-  })
-  .strict();
+function schemas(): { codex: z.ZodType; thread: z.ZodType; turn: z.ZodType } {
+  return (built ??= buildSchemas());
+}
 
-const ThreadOptionsSchema = z
-  .object({
-    model: z.string().min(1).optional(),
-    threadSource: z.string().min(1).optional(),
-    sandboxMode: z.enum(["read-only", "workspace-write", "danger-full-access"]).optional(),
-    workingDirectory: z.string().min(1).optional(),
-    skipGitRepoCheck: z.boolean().optional(),
-    modelReasoningEffort: z
-      .enum(["none", "minimal", "low", "medium", "high", "xhigh", "max", "ultra", "persistent"])
-      .optional(),
-    networkAccessEnabled: z.boolean().optional(),
-    webSearchMode: z.enum(["disabled", "cached", "live"]).optional(),
-    webSearchEnabled: z.boolean().optional(),
-    approvalPolicy: approval.optional(),
-    additionalDirectories: stringArray.optional(),
-    approvalMode: approval.optional(),
-    workspaceWriteOptions: z
-      .object({
-        writableRoots: stringArray.optional(),
-        networkAccess: z.boolean().optional(),
-        excludeTmpdirEnvVar: z.boolean().optional(),
-        excludeSlashTmp: z.boolean().optional(),
-      })
-      .strict()
-      .optional(),
-    fullAuto: z.boolean().optional(),
-    sandboxLimits: SandboxLimitsSchema.optional(),
-    modelReasoningSummary: z.enum(["auto", "concise", "detailed", "none"]).optional(),
-    modelVerbosity: z.enum(["low", "medium", "high"]).optional(),
-    streamDeltas: z.boolean().optional(),
-    baseInstructions: z.string().optional(),
-    developerInstructions: z.string().optional(),
-    reverieSearch: z.boolean().optional(),
-  })
-  .strict();
+function buildSchemas(): { codex: z.ZodType; thread: z.ZodType; turn: z.ZodType } {
+  const approval = z.enum(["never", "on-request", "on-failure", "untrusted"]);
+  const stringArray = z.array(z.string());
 
-const TurnOptionsSchema = z
-  .object({
-    outputSchema: z.unknown().optional(),
-    signal: z.instanceof(AbortSignal).optional(),
-    cyberAccessProgram: z.enum(["standard", "daybreak_blue", "daybreak_red"]).optional(),
-  })
-  .strict();
+  const codex = z
+    .object({
+      codexPathOverride: z.string().optional(),
+      baseUrl: z.string().min(1).optional(),
+      apiKey: z.string().min(1).optional(),
+      config: z.record(z.string(), z.unknown()).optional(),
+      configOverrides: stringArray.optional(),
+      env: z.record(z.string(), z.string()).optional(),
+      codexHome: z.string().min(1).optional(),
+      approvalTimeoutMs: z.number().positive().optional(),
+      skipGitRepoCheck: z.boolean().optional(),
+    })
+    .strict();
+
+  const thread = z
+    .object({
+      model: z.string().min(1).optional(),
+      threadSource: z.string().min(1).optional(),
+      sandboxMode: z.enum(["read-only", "workspace-write", "danger-full-access"]).optional(),
+      workingDirectory: z.string().min(1).optional(),
+      skipGitRepoCheck: z.boolean().optional(),
+      modelReasoningEffort: z
+        .enum(["none", "minimal", "low", "medium", "high", "xhigh", "max", "ultra", "persistent"])
+        .optional(),
+      networkAccessEnabled: z.boolean().optional(),
+      webSearchMode: z.enum(["disabled", "cached", "live"]).optional(),
+      webSearchEnabled: z.boolean().optional(),
+      approvalPolicy: approval.optional(),
+      additionalDirectories: stringArray.optional(),
+      approvalMode: approval.optional(),
+      workspaceWriteOptions: z
+        .object({
+          writableRoots: stringArray.optional(),
+          networkAccess: z.boolean().optional(),
+          excludeTmpdirEnvVar: z.boolean().optional(),
+          excludeSlashTmp: z.boolean().optional(),
+        })
+        .strict()
+        .optional(),
+      fullAuto: z.boolean().optional(),
+      sandboxLimits: SandboxLimitsSchema.optional(),
+      modelReasoningSummary: z.enum(["auto", "concise", "detailed", "none"]).optional(),
+      modelVerbosity: z.enum(["low", "medium", "high"]).optional(),
+      streamDeltas: z.boolean().optional(),
+      baseInstructions: z.string().optional(),
+      developerInstructions: z.string().optional(),
+      reverieSearch: z.boolean().optional(),
+    })
+    .strict();
+
+  const turn = z
+    .object({
+      outputSchema: z.unknown().optional(),
+      signal: z.instanceof(AbortSignal).optional(),
+      cyberAccessProgram: z.enum(["standard", "daybreak_blue", "daybreak_red"]).optional(),
+    })
+    .strict();
+  return { codex, thread, turn };
+}
 
 function check<T>(schema: z.ZodType, value: unknown, what: string): T {
   const result = schema.safeParse(value ?? {});
@@ -82,13 +93,13 @@ function check<T>(schema: z.ZodType, value: unknown, what: string): T {
 }
 
 export function validateCodexOptions(options: unknown): CodexOptions {
-  return check<CodexOptions>(CodexOptionsSchema, options, "CodexOptions");
+  return check<CodexOptions>(schemas().codex, options, "CodexOptions");
 }
 
 export function validateThreadOptions(options: unknown): ThreadOptions {
-  return check<ThreadOptions>(ThreadOptionsSchema, options, "ThreadOptions");
+  return check<ThreadOptions>(schemas().thread, options, "ThreadOptions");
 }
 
 export function validateTurnOptions(options: unknown): TurnOptions {
-  return check<TurnOptions>(TurnOptionsSchema, options, "TurnOptions");
+  return check<TurnOptions>(schemas().turn, options, "TurnOptions");
 }
