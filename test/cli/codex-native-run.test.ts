@@ -6,6 +6,7 @@ import { after, before, test } from "node:test";
 import { readFileSync } from "node:fs";
 import { assistantMessage, functionCall, mockTurn } from "../../src/testing/index.js";
 import { createHarness, type Harness } from "../helpers/e2e-harness.js";
+import { hostProcessesWithArgument, uniqueSleepSeconds, waitFor } from "../sandbox/command-harness.js";
 
 const run = promisify(execFile);
 // The published bin, built by `npm run build:ts` (part of `npm test`).
@@ -48,23 +49,15 @@ test("codex-native reports errors with a non-zero exit code", async () => {
 });
 
 test("codex-native run exits when the turn ends even though the model left a command running, and the command ends too", async () => {
-  const pidFile = path.join(harness.workdir, "cli-session.pid");
+  // The command runs in its own PID namespace: it is found on the host by a unique argument.
+  const markerFile = path.join(harness.workdir, "cli-session.started");
+  const seconds = uniqueSleepSeconds();
   harness.server.enqueue(
-    mockTurn([functionCall("exec_command", { cmd: `echo $$ > ${pidFile}; exec sleep 300`, yield_time_ms: 300 })]),
+    mockTurn([functionCall("exec_command", { cmd: `echo started > ${markerFile}; exec sleep ${seconds}`, yield_time_ms: 300 })]),
     mockTurn([assistantMessage("left it running")]),
   );
   const result = await codexNative(["run", "--skip-git-repo-check", "--sandbox", "danger-full-access", "start a server"]);
   assert.equal(result.stdout, "left it running\n");
-  const pid = Number(readFileSync(pidFile, "utf8").trim());
-  let alive = true;
-  for (let attempt = 0; attempt < 50 && alive; attempt += 1) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      alive = stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
-    } catch {
-      alive = false;
-    }
-    if (alive) await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  assert.equal(alive, false, "the command outlived the CLI");
+  assert.equal(readFileSync(markerFile, "utf8").trim(), "started", "the command ran");
+  assert.ok(await waitFor(() => hostProcessesWithArgument(seconds).length === 0, 5_000), "the command outlived the CLI");
 });

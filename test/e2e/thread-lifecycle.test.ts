@@ -12,6 +12,7 @@ import { after, before, test } from "node:test";
 import { ThreadClosedError } from "../../src/index.js";
 import { assistantMessage, functionCall, mockTurn } from "../../src/testing/index.js";
 import { createHarness, type Harness } from "../helpers/e2e-harness.js";
+import { hostProcessesWithArgument, uniqueSleepSeconds } from "../sandbox/command-harness.js";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 let harness: Harness;
@@ -22,6 +23,7 @@ after(() => harness.close());
 
 /** Alive and not a zombie (a killed child may wait for a reaper that a container's init never runs). */
 function isRunning(pid: number): boolean {
+  if (pid <= 0) return false;
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
@@ -39,10 +41,16 @@ async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boo
   return condition();
 }
 
-/** The turns of a model that starts a long command with exec_command (recording its pid) and ends the turn. */
-function enqueueLeftRunningCommand(pidFile: string): void {
+// Commands run in their own PID namespace, where `$$` means nothing on the host: each left-running
+// command is a `sleep` with a unique argument, found on the host by it; its marker file proves it ran.
+const sleepArguments = new Map<string, string>();
+
+/** The turns of a model that starts a long command with exec_command (writing `markerFile`) and ends the turn. */
+function enqueueLeftRunningCommand(markerFile: string): void {
+  const seconds = uniqueSleepSeconds();
+  sleepArguments.set(markerFile, seconds);
   harness.server.enqueue(
-    mockTurn([functionCall("exec_command", { cmd: `echo $$ > ${pidFile}; exec sleep 300`, yield_time_ms: 300 })]),
+    mockTurn([functionCall("exec_command", { cmd: `echo started > ${markerFile}; exec sleep ${seconds}`, yield_time_ms: 300 })]),
     mockTurn([assistantMessage("started it")]),
   );
 }
@@ -69,8 +77,10 @@ function startHostScript(body: string) {
   });
 }
 
-function readPid(pidFile: string): number {
-  return Number(readFileSync(pidFile, "utf8").trim());
+/** The command's host pid, or -1 once no such process exists; throws when the command never ran. */
+function readPid(markerFile: string): number {
+  assert.equal(readFileSync(markerFile, "utf8").trim(), "started", "the command ran");
+  return hostProcessesWithArgument(sleepArguments.get(markerFile)!)[0] ?? -1;
 }
 
 test("a script whose last turn left an exec session running exits by itself, and the command dies with it", async () => {

@@ -16,8 +16,21 @@ import { isSandboxSupported } from "../../src/exec/sandboxed-command-runner.js";
 const suite = fileURLToPath(new URL("./escape-suite.test.ts", import.meta.url));
 const repositoryRoot = path.resolve(path.dirname(suite), "..", "..");
 
-/** Attempts that pass without the helper's confinement (the environment policy is applied in JS). */
-const blockedWithoutSandbox = 1;
+/**
+ * Attempts that stay blocked without the helper's confinement: the environment policy (applied in
+ * JS), the approval-policy rows (the known-safe list decides, not the sandbox), and the apply_patch
+ * rows, whose writes the fake helper cannot apply at all (it has no `--apply-steps` mode; those
+ * rows were shown to escape against the unconfined in-process writer they replaced).
+ */
+const blockedWithoutSandbox = [
+  "environment policy: read API keys and tokens from the environment",
+  "apply_patch (never) racing an exec session that swaps a directory for a symlink to outside, 200 patches",
+  "apply_patch to a path approved for the session after it became a symlink to outside",
+  "apply_patch (on-request) to CODEX_HOME/config.toml while CODEX_HOME lies under a writable root",
+  "apply_patch (never) creating .codex/config.toml where .codex/ did not exist",
+  "untrusted: `sed -n 1p '-e1e CMD'` (a file named 1p exists) runs CMD without approval",
+  "untrusted: `uniq IN OUT` writes OUT without approval",
+];
 
 /** This process's environment minus the test runner's own (so the child reports as a plain run). */
 function environmentWithoutTestRunner(): NodeJS.ProcessEnv {
@@ -50,7 +63,7 @@ test("the escape suite reports escapes when the helper confines nothing", { skip
   const probe = { supported: true, landlock_abi: 7, seccomp: true, read_only_mounts: true, reason: null };
   writeFileSync(
     fakeHelper,
-    `#!/bin/sh\nif [ "$1" = --probe ]; then echo '${JSON.stringify(probe)}'; exit 0; fi\nwhile [ "$1" != -- ]; do shift; done\nshift\nexec "$@"\n`,
+    `#!/bin/sh\nif [ "$1" = --probe ]; then echo '${JSON.stringify(probe)}'; exit 0; fi\ncase " $* " in *" --apply-steps "*) echo 'no --apply-steps in the fake helper' >&2; exit 125;; esac\nwhile [ "$1" != -- ]; do shift; done\nshift\nexec "$@"\n`,
   );
   chmodSync(fakeHelper, 0o755);
   chmodSync(directory, 0o755);
@@ -69,6 +82,8 @@ test("the escape suite reports escapes when the helper confines nothing", { skip
   assert.ok(summary, `no summary line in:\n${output.slice(-3000)}`);
   const [attempts, blocked, escaped] = summary.slice(1, 4).map(Number) as [number, number, number];
   assert.notEqual(code, 0, "the suite passed against a helper that confines nothing");
-  assert.equal(blocked, blockedWithoutSandbox, `attempts reported blocked without any sandbox:\n${output.slice(-3000)}`);
-  assert.equal(escaped, attempts - blockedWithoutSandbox);
+  const blockedNames = [...output.matchAll(/^ok \d+ - blocked: (.*)$/gm)].map((match) => match[1]!).filter((name) => !name.includes("# SKIP"));
+  assert.deepEqual(blockedNames.sort(), [...blockedWithoutSandbox].sort(), `attempts reported blocked without any sandbox:\n${output.slice(-3000)}`);
+  assert.equal(blocked, blockedWithoutSandbox.length);
+  assert.equal(escaped, attempts - blockedWithoutSandbox.length);
 });
