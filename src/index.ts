@@ -86,7 +86,7 @@ export {
   TimeoutError,
 } from "./errors.js";
 export type { ModelApiErrorDetails, SandboxDenialReason } from "./errors.js";
-export { isSandboxSupported } from "./exec/sandboxed-command-runner.js";
+export { isSandboxSupported } from "./sandbox/exec-helper.js";
 export { nativeVersion } from "./native/index.js";
 export { tokenizerCount, tokenizerDecode, tokenizerEncode } from "./tokenizer/tokenizer.js";
 export type { TokenizerEncodeOptions, TokenizerEncoding, TokenizerOptions } from "./tokenizer/tokenizer-options.js";

@@ -5,12 +5,17 @@
  * dropped with one warning, as Codex's loader ignores them. Built lazily: the entry path stays light.
  */
 import { z } from "zod";
-import { ShellEnvironmentPolicy } from "../exec/environment-policy.js";
+import { shellEnvironmentPolicySchema, type ShellEnvironmentPolicy } from "../exec/environment-policy.js";
 
-const approvalPolicy = z.enum(["never", "on-request", "on-failure", "untrusted"]);
-const sandboxMode = z.enum(["read-only", "workspace-write", "danger-full-access"]);
-const table = z.record(z.string(), z.unknown());
-const stringList = z.array(z.string());
+const shared = () => ({
+  approvalPolicy: z.enum(["never", "on-request", "on-failure", "untrusted"]),
+  sandboxMode: z.enum(["read-only", "workspace-write", "danger-full-access"]),
+  table: z.record(z.string(), z.unknown()),
+  stringList: z.array(z.string()),
+});
+// Assigned by schemas(), not at module level: this module is on the package's import path, and
+// the bundles load zod on first use (build/lazy/zod.mjs).
+let { approvalPolicy, sandboxMode, table, stringList } = {} as ReturnType<typeof shared>;
 
 function modelProviderConfig() {
   return z.object({
@@ -125,6 +130,7 @@ let cached: { known: z.ZodObject; profile: z.ZodObject } | undefined;
 /** The whole accepted config (implemented + accepted-unimplemented keys), built on first use. */
 function schemas(): { known: z.ZodObject; profile: z.ZodObject } {
   if (cached) return cached;
+  ({ approvalPolicy, sandboxMode, table, stringList } = shared());
   const unimplemented = Object.fromEntries(Object.entries(acceptedUnimplementedKeys).map(([key, entry]) => [key, entry.type().optional()]));
   const profile = z.object({ ...profileKeys(), ...unimplemented });
   const known = z.object({
@@ -132,7 +138,7 @@ function schemas(): { known: z.ZodObject; profile: z.ZodObject } {
     ...unimplemented,
     model_providers: z.record(z.string(), modelProviderConfig()).optional(),
     project_doc_max_bytes: z.number().int().min(0).optional(),
-    shell_environment_policy: ShellEnvironmentPolicy.optional(),
+    shell_environment_policy: shellEnvironmentPolicySchema().optional(),
     profile: z.string().optional(),
     profiles: z.record(z.string(), profile).optional(),
   });
@@ -151,7 +157,7 @@ export type KnownConfig = {
 } & {
   model_providers?: Record<string, ModelProviderConfig>;
   project_doc_max_bytes?: number;
-  shell_environment_policy?: z.infer<typeof ShellEnvironmentPolicy>;
+  shell_environment_policy?: ShellEnvironmentPolicy;
   profile?: string;
   profiles?: Record<string, Record<string, unknown>>;
   [unimplemented: string]: unknown;

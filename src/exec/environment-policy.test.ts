@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { applyEnvironmentPolicy, ShellEnvironmentPolicy } from "./environment-policy.js";
+import { applyEnvironmentPolicy, shellEnvironmentPolicySchema } from "./environment-policy.js";
 
 const engineEnv = {
   PATH: "/usr/bin",
@@ -46,8 +46,8 @@ test("glob patterns match whole names and treat other characters literally", () 
 });
 
 test("the config schema accepts config.toml's snake_case table and rejects unknown keys", () => {
-  const parsed = ShellEnvironmentPolicy.parse({ inherit: "core", ignore_default_excludes: true, experimental_use_profile: false });
+  const parsed = shellEnvironmentPolicySchema().parse({ inherit: "core", ignore_default_excludes: true, experimental_use_profile: false });
   assert.deepEqual(parsed, { inherit: "core", ignore_default_excludes: true, exclude: [], set: {}, include_only: [], experimental_use_profile: false });
-  assert.equal(ShellEnvironmentPolicy.safeParse({ inherit: "some" }).success, false);
-  assert.equal(ShellEnvironmentPolicy.safeParse({ includeOnly: [] }).success, false);
+  assert.equal(shellEnvironmentPolicySchema().safeParse({ inherit: "some" }).success, false);
+  assert.equal(shellEnvironmentPolicySchema().safeParse({ includeOnly: [] }).success, false);
 });

@@ -10,26 +10,37 @@
  */
 import { z } from "zod";
 
-/** The `shell_environment_policy` config table (snake_case keys as in config.toml). */
-export const ShellEnvironmentPolicy = z
-  .object({
-    /** Starting set: everything, the core variables, or nothing. */
-    inherit: z.enum(["all", "core", "none"]).default("all"),
-    /** Keep variables whose name contains KEY, SECRET or TOKEN. */
-    ignore_default_excludes: z.boolean().default(false),
-    /** Glob patterns of variable names to drop. */
-    exclude: z.array(z.string()).default([]),
-    /** Variables to set (after the excludes). */
-    set: z.record(z.string(), z.string()).default({}),
-    /** When non-empty, only variables matching one of these globs are kept (applied last). */
-    include_only: z.array(z.string()).default([]),
-    /** Accepted for config compatibility; commands are not run through a login profile. */
-    experimental_use_profile: z.boolean().optional(),
-  })
-  .strict();
-export type ShellEnvironmentPolicy = z.infer<typeof ShellEnvironmentPolicy>;
+function buildShellEnvironmentPolicy() {
+  return z
+    .object({
+      /** Starting set: everything, the core variables, or nothing. */
+      inherit: z.enum(["all", "core", "none"]).default("all"),
+      /** Keep variables whose name contains KEY, SECRET or TOKEN. */
+      ignore_default_excludes: z.boolean().default(false),
+      /** Glob patterns of variable names to drop. */
+      exclude: z.array(z.string()).default([]),
+      /** Variables to set (after the excludes). */
+      set: z.record(z.string(), z.string()).default({}),
+      /** When non-empty, only variables matching one of these globs are kept (applied last). */
+      include_only: z.array(z.string()).default([]),
+      /** Accepted for config compatibility; commands are not run through a login profile. */
+      experimental_use_profile: z.boolean().optional(),
+    })
+    .strict();
+}
+let shellEnvironmentPolicy: ReturnType<typeof buildShellEnvironmentPolicy> | undefined;
+
+/**
+ * The `shell_environment_policy` config table (snake_case keys as in config.toml). Built on first
+ * use: config-schema.ts is on the package's import path, and a schema built at module level
+ * would load zod at `import` (see build/lazy/zod.mjs).
+ */
+export function shellEnvironmentPolicySchema(): ReturnType<typeof buildShellEnvironmentPolicy> {
+  return (shellEnvironmentPolicy ??= buildShellEnvironmentPolicy());
+}
+export type ShellEnvironmentPolicy = z.infer<ReturnType<typeof buildShellEnvironmentPolicy>>;
 /** The policy as written in config (every field optional). */
-export type ShellEnvironmentPolicyInput = z.input<typeof ShellEnvironmentPolicy>;
+export type ShellEnvironmentPolicyInput = z.input<ReturnType<typeof buildShellEnvironmentPolicy>>;
 
 /** `inherit = "core"` keeps these (Codex's list). */
 export const coreEnvironmentVariables: readonly string[] = ["HOME", "LOGNAME", "PATH", "SHELL", "USER", "USERNAME", "TMPDIR", "TEMP", "TMP"];
@@ -59,7 +70,7 @@ export function applyEnvironmentPolicy(
   env: Record<string, string | undefined>,
   policy: ShellEnvironmentPolicyInput = {},
 ): Record<string, string> {
-  const resolved = ShellEnvironmentPolicy.parse(policy);
+  const resolved = shellEnvironmentPolicySchema().parse(policy);
   const entries = Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined);
   let kept: Array<[string, string]>;
   if (resolved.inherit === "all") {

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { InvalidArgumentError } from "../errors.js";
-import { SandboxLimitsSchema } from "../sandbox/sandbox-limits.js";
+import { sandboxLimitsSchema } from "../sandbox/sandbox-limits.js";
 import type { CodexOptions } from "./codex-options.js";
 import type { ThreadOptions } from "./thread-options.js";
 import type { TurnOptions } from "./turn-options.js";
@@ -61,7 +61,7 @@ function buildSchemas(): { codex: z.ZodType; thread: z.ZodType; turn: z.ZodType 
         .strict()
         .optional(),
       fullAuto: z.boolean().optional(),
-      sandboxLimits: SandboxLimitsSchema.optional(),
+      sandboxLimits: sandboxLimitsSchema().optional(),
       modelReasoningSummary: z.enum(["auto", "concise", "detailed", "none"]).optional(),
       modelVerbosity: z.enum(["low", "medium", "high"]).optional(),
       streamDeltas: z.boolean().optional(),

@@ -2,30 +2,42 @@
  * Finds the `codex-native-exec` helper (built from crates/codex_exec_helper and shipped next to
  * the addon) and asks it once per process whether this kernel can confine commands.
  */
-import { execFile, spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { platformPackageDirectory, platformPackageName } from "../native/load.js";
 import { packageRoot } from "../util/package-root.js";
 
+// node:child_process (and the stream modules it pulls in) is loaded by the first probe, not at
+// import: this module is on the package's import path (`isSandboxSupported`).
+let childProcessModule: typeof import("node:child_process") | undefined;
+const childProcess = () => (childProcessModule ??= createRequire(import.meta.url)("node:child_process") as typeof import("node:child_process"));
+
 /** File name of the helper in `native/` and in the per-platform package. */
 export const execHelperFileName = "codex-native-exec";
 
-/** What `codex-native-exec --probe` prints. */
-export const ExecHelperProbe = z.object({
-  supported: z.boolean(),
-  landlock_abi: z.number().int().nullable(),
-  seccomp: z.boolean(),
-  read_only_mounts: z.boolean(),
-  user_namespace: z.boolean().default(false),
-  pid_namespace: z.boolean().default(false),
-  own_proc: z.boolean().default(false),
-  uts_ipc_namespaces: z.boolean().default(false),
-  landlock_scoped: z.boolean().default(false),
-  reason: z.string().nullable(),
-});
-export type ExecHelperProbe = z.infer<typeof ExecHelperProbe>;
+function buildExecHelperProbe() {
+  return z.object({
+    supported: z.boolean(),
+    landlock_abi: z.number().int().nullable(),
+    seccomp: z.boolean(),
+    read_only_mounts: z.boolean(),
+    user_namespace: z.boolean().default(false),
+    pid_namespace: z.boolean().default(false),
+    own_proc: z.boolean().default(false),
+    uts_ipc_namespaces: z.boolean().default(false),
+    landlock_scoped: z.boolean().default(false),
+    reason: z.string().nullable(),
+  });
+}
+let execHelperProbe: ReturnType<typeof buildExecHelperProbe> | undefined;
+
+/** What `codex-native-exec --probe` prints. Built on first use (this module is on the import path). */
+export function execHelperProbeSchema(): ReturnType<typeof buildExecHelperProbe> {
+  return (execHelperProbe ??= buildExecHelperProbe());
+}
+export type ExecHelperProbe = z.infer<ReturnType<typeof buildExecHelperProbe>>;
 
 /** Whether sandboxed modes can run on this machine, and how completely. */
 export type SandboxSupport = {
@@ -91,7 +103,7 @@ const probes = new Map<string, Promise<SandboxSupport>>();
 function parseProbe(helperPath: string, stdout: string, stderr: string, error: Error | undefined): SandboxSupport {
   let report: ExecHelperProbe;
   try {
-    report = ExecHelperProbe.parse(JSON.parse(stdout.trim()));
+    report = execHelperProbeSchema().parse(JSON.parse(stdout.trim()));
   } catch {
     if (error && !stdout.trim()) {
       return { supported: false, helperPath, ...nothingInForce, reason: `cannot run ${helperPath}: ${error.message}` };
@@ -137,7 +149,7 @@ export function probeSandboxSupport(helperPath: string | undefined = resolveExec
   let probe = probes.get(helperPath);
   if (!probe) {
     probe = new Promise<SandboxSupport>((resolve) => {
-      execFile(helperPath, ["--probe"], { encoding: "utf8", timeout: 10_000 }, (error, stdout, stderr) => {
+      childProcess().execFile(helperPath, ["--probe"], { encoding: "utf8", timeout: 10_000 }, (error, stdout, stderr) => {
         const support = parseProbe(helperPath, stdout, stderr, error ?? undefined);
         probeResults.set(helperPath, support);
         resolve(support);
@@ -161,7 +173,7 @@ export function settledSandboxSupport(helperPath: string | undefined): SandboxSu
 export function sandboxSupport(helperPath: string | undefined = resolveExecHelperPath()): SandboxSupport {
   const known = settledSandboxSupport(helperPath);
   if (known || helperPath === undefined) return known as SandboxSupport;
-  const result = spawnSync(helperPath, ["--probe"], { encoding: "utf8", timeout: 10_000 });
+  const result = childProcess().spawnSync(helperPath, ["--probe"], { encoding: "utf8", timeout: 10_000 });
   const support = parseProbe(helperPath, result.stdout ?? "", result.stderr ?? "", result.error);
   probeResults.set(helperPath, support);
   probes.set(helperPath, Promise.resolve(support));

@@ -32,12 +32,19 @@ export const defaultSandboxLimits: Readonly<Required<SandboxLimits>> = Object.fr
   cpuTimeSeconds: 7200,
 });
 
-const limit = z.number().int().positive().nullable().optional();
+function buildSandboxLimitsSchema() {
+  const limit = z.number().int().positive().nullable().optional();
+  return z.object({ maxProcesses: limit, addressSpaceBytes: limit, fileSizeBytes: limit, cpuTimeSeconds: limit }).strict();
+}
+let sandboxLimits: ReturnType<typeof buildSandboxLimitsSchema> | undefined;
 
-/** Runtime schema of {@link SandboxLimits} (unknown keys rejected). */
-export const SandboxLimitsSchema = z
-  .object({ maxProcesses: limit, addressSpaceBytes: limit, fileSizeBytes: limit, cpuTimeSeconds: limit })
-  .strict();
+/**
+ * Runtime schema of {@link SandboxLimits} (unknown keys rejected). Built on first use: this module
+ * is on the package's import path (`defaultSandboxLimits`), and zod loads on first use.
+ */
+export function sandboxLimitsSchema(): ReturnType<typeof buildSandboxLimitsSchema> {
+  return (sandboxLimits ??= buildSandboxLimitsSchema());
+}
 
 /** The defaults with `overrides` applied (`undefined` keeps a default, `null` lifts the limit). */
 export function resolveSandboxLimits(overrides: SandboxLimits = {}): Required<SandboxLimits> {

@@ -2,10 +2,14 @@
  * UUID version 7 (time-ordered), the format Codex uses for thread ids, so session files sort by
  * creation time.
  */
-import { randomBytes } from "node:crypto";
+import { createRequire } from "node:module";
+
+// node:crypto is loaded by the first id, not when the package is imported.
+let cryptoModule: typeof import("node:crypto") | undefined;
+const crypto = () => (cryptoModule ??= createRequire(import.meta.url)("node:crypto") as typeof import("node:crypto"));
 
 export function uuidV7(now: number = Date.now()): string {
-  const bytes = randomBytes(16);
+  const bytes = crypto().randomBytes(16);
   const timestamp = BigInt(now);
   for (let index = 0; index < 6; index += 1) {
     bytes[index] = Number((timestamp >> BigInt(8 * (5 - index))) & 0xffn);

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { helperPolicyJson, sandboxEnvironmentMarkers } from "../../src/sandbox/helper-policy.js";
-import { defaultSandboxLimits, resolveSandboxLimits, SandboxLimitsSchema } from "../../src/sandbox/sandbox-limits.js";
+import { defaultSandboxLimits, resolveSandboxLimits, sandboxLimitsSchema } from "../../src/sandbox/sandbox-limits.js";
 import { fullAccess, readOnly, workspaceWrite } from "./command-harness.js";
 
 const defaultLimits = {
@@ -40,7 +40,7 @@ test("sandbox limits: overrides replace defaults, null lifts a limit, bad values
   const json = JSON.parse(helperPolicyJson(readOnly, "/w", {}, { limits: { maxProcesses: 64, cpuTimeSeconds: null } }));
   const { cpu_time_seconds: _lifted, ...others } = defaultLimits;
   assert.deepEqual(json.limits, { ...others, max_processes: 64 });
-  assert.equal(SandboxLimitsSchema.safeParse({ maxProcesses: -1 }).success, false);
-  assert.equal(SandboxLimitsSchema.safeParse({ maxProcess: 5 }).success, false);
-  assert.equal(SandboxLimitsSchema.safeParse({ fileSizeBytes: 1024, cpuTimeSeconds: null }).success, true);
+  assert.equal(sandboxLimitsSchema().safeParse({ maxProcesses: -1 }).success, false);
+  assert.equal(sandboxLimitsSchema().safeParse({ maxProcess: 5 }).success, false);
+  assert.equal(sandboxLimitsSchema().safeParse({ fileSizeBytes: 1024, cpuTimeSeconds: null }).success, true);
 });
