@@ -1,0 +1,85 @@
+// What `import("@codex-native/sdk")` loads, measured on the built dist/ (run `npm run build:ts`
+// first; `npm test` does): our files and their bytes, the Node built-ins, and no vendored
+// dependency. Deterministic stand-ins for the cold-import figure of bench/compare, which a loaded
+// machine makes noisy. When a budget fails, load the new code on first use instead of at import:
+// `await import("./x.js")` in an async path (tsup puts it in its own chunk), or a schema built in
+// a function (zod loads on first use, build/lazy/zod.mjs). See README "Keeping the import light".
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { test } from "node:test";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const dist = path.join(root, "dist");
+
+/** Our files the ES-module import may evaluate, and their total size (today 3 files, ~82 KB). */
+const maxFiles = 4;
+const maxBytes = 100 * 1024;
+/** Built-ins the import may load: none that drags in streams, processes, crypto or HTTP. */
+const allowedBuiltins = ["fs", "fs/promises", "module", "os", "path", "url"];
+
+// Resolve hook recording every module the import resolves, in the hooks thread (Node >= 20.6).
+const hooks = `
+import { appendFileSync } from "node:fs";
+export async function resolve(specifier, context, next) {
+  const resolved = await next(specifier, context);
+  appendFileSync(process.env.IMPORT_BUDGET_LOG, resolved.url + "\\n");
+  return resolved;
+}`;
+const register = `
+import { register } from "node:module";
+register("data:text/javascript,${encodeURIComponent(hooks)}");`;
+
+type ImportRecord = { urls: string[]; required: string[] };
+
+/** Imports `entry` in a fresh process (then runs `afterImport`, with `sdk` bound) and reports what loaded. */
+function recordImport(entry: string, afterImport = ""): ImportRecord {
+  const log = path.join(os.tmpdir(), `import-budget-${process.pid}-${Date.now()}.log`);
+  const script = `
+    import { createRequire } from "node:module";
+    const sdk = await import(${JSON.stringify(pathToFileURL(entry).href)});
+    ${afterImport}
+    const required = Object.keys(createRequire(import.meta.url).cache);
+    const { readFileSync, rmSync } = await import("node:fs");
+    const urls = readFileSync(process.env.IMPORT_BUDGET_LOG, "utf8").split("\\n").filter(Boolean);
+    rmSync(process.env.IMPORT_BUDGET_LOG, { force: true });
+    console.log(JSON.stringify({ urls, required }));`;
+  const output = execFileSync(process.execPath, ["--import", `data:text/javascript,${encodeURIComponent(register)}`, "--input-type=module", "-e", script], {
+    encoding: "utf8",
+    env: { ...process.env, IMPORT_BUDGET_LOG: log },
+  });
+  return JSON.parse(output.trim().split("\n").at(-1)!) as ImportRecord;
+}
+
+test("importing the ESM entry evaluates a small budget of our code and no vendored dependency", () => {
+  const record = recordImport(path.join(dist, "index.js"));
+  const ours = [...new Set(record.urls.filter((url) => url.startsWith(pathToFileURL(dist).href)))].map((url) => fileURLToPath(url));
+  const bytes = ours.reduce((total, file) => total + statSync(file).size, 0);
+  const names = ours.map((file) => path.relative(dist, file));
+  assert.ok(names.includes("index.js"), `the hook saw the entry: ${names.join(", ")}`);
+  assert.ok(record.urls.includes("node:fs"), "the hook sees built-ins too");
+  assert.ok(ours.length <= maxFiles, `import evaluates ${ours.length} files (budget ${maxFiles}): ${names.join(", ")}`);
+  assert.ok(bytes <= maxBytes, `import evaluates ${bytes} bytes (budget ${maxBytes}): ${names.join(", ")}`);
+  assert.equal(names.filter((name) => name.startsWith("thread-engine")).length, 0, "the engine loads on a thread's first run");
+  const vendored = [...record.urls, ...record.required].filter((file) => file.includes(`${path.sep}vendor${path.sep}`) || file.includes("/vendor/"));
+  assert.deepEqual(vendored, [], "zod and smol-toml load on first use (build/lazy/)");
+  const builtins = [...new Set(record.urls.filter((url) => url.startsWith("node:")).map((url) => url.slice("node:".length)))].sort();
+  assert.deepEqual(
+    builtins.filter((name) => !allowedBuiltins.includes(name)),
+    [],
+    `built-ins loaded at import: ${builtins.join(", ")}`,
+  );
+});
+
+test("the recorder sees what first use loads: new Codex() requires the vendored zod and smol-toml", () => {
+  // Proves the vendored-dependency check above can fail: the same recorder, one step further.
+  const codexHome = mkdtempSync(path.join(os.tmpdir(), "import-budget-"));
+  writeFileSync(path.join(codexHome, "config.toml"), 'model = "gpt-5.5"\n');
+  const record = recordImport(path.join(dist, "index.js"), `new sdk.Codex({ env: { PATH: "/usr/bin:/bin", CODEX_HOME: ${JSON.stringify(codexHome)} } });`);
+  rmSync(codexHome, { recursive: true, force: true });
+  const vendored = record.required.filter((file) => file.startsWith(path.join(dist, "vendor"))).map((file) => path.basename(file));
+  assert.deepEqual(vendored.sort(), ["smol-toml.cjs", "zod.cjs"]);
+});
