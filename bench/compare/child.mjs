@@ -9,10 +9,12 @@ import { pathToFileURL } from "node:url";
 
 const [mode, entry, ...rest] = process.argv.slice(2);
 const importStarted = performance.now();
+const cpuStarted = process.cpuUsage();
 const sdk = await import(pathToFileURL(entry).href);
 const importMs = performance.now() - importStarted;
+const importCpu = process.cpuUsage(cpuStarted);
 if (mode === "import") {
-  console.log(JSON.stringify({ importMs }));
+  console.log(JSON.stringify({ importMs, importCpuMs: (importCpu.user + importCpu.system) / 1000 }));
   process.exit(0);
 }
 

@@ -4,6 +4,7 @@
 // Usage: node driver.mjs <setup.json>
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -27,15 +28,24 @@ const sdks = {
 const threadOptions = (workdir) => ({ workingDirectory: workdir, skipGitRepoCheck: true, sandboxMode: "workspace-write", approvalPolicy: "never" });
 const prompts = { plain: "hello", tool: "[tool] run true" };
 
-/** Runs `block(name)` for a warm-up per side, then `rounds` × A B B A; values pooled per side. */
-async function alternate(label, block) {
+/** 1-minute load averages seen while each figure was taken: the machine may be shared. */
+const loadAverages = {};
+
+/**
+ * Runs `block(name)` for a warm-up per side, then `rounds` × A B B A; values pooled per side.
+ * Records the range of the load average over the blocks under `key` (printed with the figure).
+ */
+async function alternate(label, block, key) {
+  const loads = [os.loadavg()[0]];
   process.stderr.write(`${label}: warm-up`);
   for (const name of ["ours", "upstream"]) await block(name);
   const pooled = { ours: [], upstream: [] };
   for (let round = 0; round < rounds; round += 1) {
     process.stderr.write(` ${round + 1}/${rounds}`);
     for (const name of abba) pooled[name].push(...[await block(name)].flat());
+    loads.push(os.loadavg()[0]);
   }
+  loadAverages[key] = [Math.min(...loads), Math.max(...loads)];
   process.stderr.write("\n");
   return pooled;
 }
@@ -105,24 +115,27 @@ async function load(name, count) {
 
 const figures = {};
 for (const scenario of ["plain", "tool"]) {
-  const pooled = await alternate(`${scenario} turn latency`, (name) => latencyBlock(name, scenario));
+  const pooled = await alternate(`${scenario} turn latency`, (name) => latencyBlock(name, scenario), scenario);
   figures[`${scenario}.total`] = { ours: pooled.ours.map((r) => r.total), upstream: pooled.upstream.map((r) => r.total) };
   figures[`${scenario}.firstCompleted`] = { ours: pooled.ours.map((r) => r.firstCompleted), upstream: pooled.upstream.map((r) => r.firstCompleted) };
 }
 for (const count of [8, 32]) {
-  const pooled = await alternate(`${count} concurrent threads (tool turns)`, (name) => load(name, count));
+  const pooled = await alternate(`${count} concurrent threads (tool turns)`, (name) => load(name, count), `load${count}`);
   figures[`load${count}.turnsPerSecond`] = { ours: pooled.ours.map((r) => r.turnsPerSecond), upstream: pooled.upstream.map((r) => r.turnsPerSecond) };
   figures[`load${count}.peakPss`] = { ours: pooled.ours.map((r) => r.peakPss), upstream: pooled.upstream.map((r) => r.peakPss) };
 }
 for (const count of [1, 8, 64]) {
-  figures[`idle${count}`] = await alternate(`PSS idle, ${count} thread(s)`, (name) => idlePss(name, count));
+  figures[`idle${count}`] = await alternate(`PSS idle, ${count} thread(s)`, (name) => idlePss(name, count), `idle${count}`);
 }
-figures.coldImport = await alternate("cold import", async (name) => (await runChild(name, "import", [])).line.importMs);
+const imports = await alternate("cold import", async (name) => (await runChild(name, "import", [])).line, "coldImport");
+figures.coldImport = { ours: imports.ours.map((line) => line.importMs), upstream: imports.upstream.map((line) => line.importMs) };
+// CPU time of the import: less sensitive than wall time to other work on a shared machine.
+figures.coldImportCpu = { ours: imports.ours.map((line) => line.importCpuMs), upstream: imports.upstream.map((line) => line.importCpuMs) };
 figures.firstTurn = await alternate("process start → first turn", async (name) => {
   const dirs = freshCodexHome(server.url, name);
   const { elapsed, child } = await runChild(name, "first-turn", [dirs.codexHome, dirs.home, dirs.workdir]);
   await waitExit(child);
   return elapsed;
-});
+}, "firstTurn");
 await server.close();
-printReport(figures, setup);
+printReport(figures, setup, loadAverages);

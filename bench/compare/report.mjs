@@ -12,12 +12,18 @@ const ms = (value) => `${value.toFixed(1)} ms`;
 const mib = (bytes) => `${(bytes / MiB).toFixed(1)} MiB`;
 const rate = (value) => `${value.toFixed(1)}/s`;
 
-export function printReport(figures, setup) {
+export function printReport(figures, setup, loadAverages = {}) {
   const rows = [];
+  let loadKey;
+  const loadText = () => {
+    const range = loadAverages[loadKey];
+    return range ? `${range[0].toFixed(1)}–${range[1].toFixed(1)}` : "";
+  };
   const row = (figure, ours, upstream, format, goal, met) => {
-    rows.push([figure, format(ours), format(upstream), `${(ours / upstream).toFixed(3)}`, goal, met === undefined ? "" : met ? "met" : "NOT met"]);
+    rows.push([figure, format(ours), format(upstream), `${(ours / upstream).toFixed(3)}`, goal, met === undefined ? "" : met ? "met" : "NOT met", loadText()]);
   };
   for (const scenario of ["plain", "tool"]) {
+    loadKey = scenario;
     const total = figures[`${scenario}.total`];
     const first = figures[`${scenario}.firstCompleted`];
     const goal = scenario === "tool" ? "ratio ≤ 0.05 (≥ 20× faster)" : "—";
@@ -27,29 +33,39 @@ export function printReport(figures, setup) {
     row(`${scenario} turn, first item.completed (median)`, median(first.ours), median(first.upstream), ms, "—");
   }
   for (const count of [8, 32]) {
+    loadKey = `load${count}`;
     const tps = figures[`load${count}.turnsPerSecond`];
     const goal = count === 32 ? "ratio ≥ 15" : "—";
     const met = count === 32 ? median(tps.ours) / median(tps.upstream) >= 15 : undefined;
     row(`tool turns/s, ${count} threads (median)`, median(tps.ours), median(tps.upstream), rate, goal, met);
   }
+  loadKey = "load32";
   row("PSS peak while 32 threads run (median)", median(figures["load32.peakPss"].ours), median(figures["load32.peakPss"].upstream), mib, "—");
+  loadKey = "load8";
   row("PSS peak while 8 threads run (median)", median(figures["load8.peakPss"].ours), median(figures["load8.peakPss"].upstream), mib, "—");
+  loadKey = "idle1";
   const idle1 = { ours: median(figures.idle1.ours), upstream: median(figures.idle1.upstream) };
   row("PSS idle, 1 thread", idle1.ours, idle1.upstream, mib, "ours ≤ upstream + 10 MiB", idle1.ours <= idle1.upstream + 10 * MiB);
+  loadKey = "idle8";
   row("PSS idle, 8 threads", median(figures.idle8.ours), median(figures.idle8.upstream), mib, "—");
+  loadKey = "idle64";
   const idle64 = { ours: median(figures.idle64.ours), upstream: median(figures.idle64.upstream) };
   row("PSS idle, 64 threads", idle64.ours, idle64.upstream, mib, "—");
   const perThread = { ours: (idle64.ours - idle1.ours) / 63, upstream: (idle64.upstream - idle1.upstream) / 63 };
   row("PSS per further idle thread (64 vs 1)", perThread.ours, perThread.upstream, (bytes) => `${(bytes / MiB).toFixed(3)} MiB`, "ours ≤ 0.1 MiB", perThread.ours <= 0.1 * MiB);
+  loadKey = "coldImport";
   const coldImport = { ours: median(figures.coldImport.ours), upstream: median(figures.coldImport.upstream) };
   row("cold import (median)", coldImport.ours, coldImport.upstream, ms, "ratio ≤ 1.0", coldImport.ours <= coldImport.upstream);
+  if (figures.coldImportCpu) row("cold import, CPU time (median)", median(figures.coldImportCpu.ours), median(figures.coldImportCpu.upstream), ms, "—");
+  loadKey = "firstTurn";
   const firstTurn = { ours: median(figures.firstTurn.ours), upstream: median(figures.firstTurn.upstream) };
   row("process start → first turn (median)", firstTurn.ours, firstTurn.upstream, ms, "ratio ≤ 0.7", firstTurn.ours / firstTurn.upstream <= 0.7);
+  loadKey = undefined;
   row("installed size", setup.ours.installedBytes, setup.upstream.installedBytes, mib, "ours ≤ 15 MiB", setup.ours.installedBytes <= 15 * MiB);
 
   console.log(`\n@codex-native/sdk ${setup.ours.version} (ours) vs @openai/codex-sdk ${setup.upstream.version} (upstream), installed from tarballs`);
   console.log(`node ${process.version}; ${process.env.BENCH_ROUNDS ?? 3} rounds of A B B A after a warm-up; network namespace with loopback only\n`);
-  const header = ["figure", "ours", "upstream", "ours/upstream", "goal", ""];
+  const header = ["figure", "ours", "upstream", "ours/upstream", "goal", "", "load avg"];
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((cells) => cells[column].length)));
   for (const cells of [header, ...rows]) console.log(cells.map((cell, column) => cell.padEnd(widths[column])).join("  ").trimEnd());
 }
