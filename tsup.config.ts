@@ -25,6 +25,15 @@ const asciiComments: NonNullable<Options["plugins"]>[number] = {
   },
 };
 
+// The MCP client SDK is bundled apart (dist/mcp-sdk.js, below) and loaded by a dynamic import on
+// the first thread with an MCP server: kept out of index.js so import never parses it.
+const mcpSdkExternal = {
+  name: "mcp-sdk-external",
+  setup(build: { onResolve: (options: { filter: RegExp }, callback: (args: { path: string }) => { path: string; external: boolean }) => void }) {
+    build.onResolve({ filter: /^\.\/mcp-sdk\.js$/ }, () => ({ path: "./mcp-sdk.js", external: true }));
+  },
+};
+
 const shared: Options = {
   target: "node20",
   platform: "node",
@@ -38,6 +47,7 @@ const shared: Options = {
   },
   loader: { ".md": "text" },
   plugins: [asciiComments],
+  esbuildPlugins: [mcpSdkExternal],
 };
 
 export default defineConfig([
@@ -58,6 +68,23 @@ export default defineConfig([
     platform: "node",
     format: ["cjs"],
     noExternal: ["zod", "smol-toml"],
+    esbuildOptions: asciiOnly,
+    plugins: [asciiComments],
+    clean: false,
+  },
+  // The MCP client (only the client modules src/mcp/mcp-sdk.ts names, with what they import), ESM
+  // only: both index.js and index.cjs load it with import(). Full zod here: the SDK imports zod/v4.
+  {
+    target: "node20",
+    platform: "node",
+    shims: true,
+    splitting: false,
+    entry: { "mcp-sdk": "src/mcp/mcp-sdk.ts" },
+    format: ["esm"],
+    noExternal: [/.*/],
+    minify: true,
+    // Bundled CommonJS dependencies (cross-spawn, ajv) require Node built-ins.
+    banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
     esbuildOptions: asciiOnly,
     plugins: [asciiComments],
     clean: false,
