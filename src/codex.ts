@@ -10,6 +10,14 @@ import type { CodexOptions } from "./options/codex-options.js";
 import type { ThreadOptions } from "./options/thread-options.js";
 import { validateCodexOptions, validateThreadOptions } from "./options/validate-options.js";
 import { createThread, type Thread, type ThreadRuntime } from "./thread.js";
+import type { ConversationListOptions, ConversationListPage } from "./sessions/conversation-types.js";
+import {
+  normalizeMentionTriggers,
+  normalizeSkillDefinition,
+  normalizeSkillsOption,
+  type SkillDefinition,
+  type SkillMentionTrigger,
+} from "./skills/skill-types.js";
 
 /**
  * The main class: create threads with `startThread()`, continue saved ones with `resumeThread()`.
@@ -24,10 +32,58 @@ export class Codex {
   private readonly threads = new Set<WeakRef<Thread>>();
   private readonly references = new WeakMap<Thread, WeakRef<Thread>>();
   private pruneAt = 64;
+  /** JS skills of every thread, by name (`CodexOptions.skills`, `registerSkill`). */
+  private readonly skills = new Map<string, SkillDefinition>();
+  private readonly skillMentionTriggers: SkillMentionTrigger[] | undefined;
+  /** Ids of ephemeral threads of this instance: resuming one gets a clear error. */
+  private readonly ephemeralThreadIds = new Set<string>();
 
   /** Checks the options and the merged config (config.toml, `config`, `configOverrides`). */
   constructor(options: CodexOptions = {}) {
-    this.engine = resolveEngineConfig(validateCodexOptions(options));
+    const validated = validateCodexOptions(options);
+    this.engine = resolveEngineConfig(validated);
+    for (const skill of normalizeSkillsOption(validated.skills, "CodexOptions.skills")) this.skills.set(skill.name, skill);
+    this.skillMentionTriggers = normalizeMentionTriggers(validated.skillMentionTriggers, "CodexOptions.skillMentionTriggers");
+  }
+
+  /**
+   * Adds a skill every thread of this instance knows (from its next turn on; it is listed to the
+   * model in threads started afterwards). A skill of the same name is replaced.
+   */
+  registerSkill(skill: SkillDefinition): void {
+    const normalized = normalizeSkillDefinition(skill, "registerSkill(skill)");
+    this.skills.set(normalized.name, normalized);
+  }
+
+  /** The skills registered in JS on this instance (SKILL.md files are found per thread, not listed here). */
+  listSkills(): SkillDefinition[] {
+    return [...this.skills.values()].map((skill) => ({ ...skill }));
+  }
+
+  /**
+   * Saved conversations (session files under CODEX_HOME/sessions, ours and the Codex CLI's),
+   * newest first, `limit` per page (default 20); pass `nextCursor` back as `cursor` for the next.
+   */
+  async listConversations(options: ConversationListOptions = {}): Promise<ConversationListPage> {
+    if (typeof options !== "object" || options === null) throw new InvalidArgumentError("listConversations expects { limit?, cursor? }");
+    const { listConversations } = await import("./sessions/list-conversations.js");
+    return listConversations(this.engine.codexHome, options);
+  }
+
+  /** Deletes a saved conversation's session file by thread id; resolves false when there is none. */
+  async deleteConversation(id: string): Promise<boolean> {
+    const { deleteConversation } = await import("./sessions/list-conversations.js");
+    return deleteConversation(this.engine.codexHome, id);
+  }
+
+  /** Alias of `listConversations`. */
+  listThreads(options: ConversationListOptions = {}): Promise<ConversationListPage> {
+    return this.listConversations(options);
+  }
+
+  /** Alias of `deleteConversation`. */
+  deleteThread(id: string): Promise<boolean> {
+    return this.deleteConversation(id);
   }
 
   /** Starts a new conversation; its id is known once the first run emits `thread.started`. */
@@ -42,6 +98,9 @@ export class Codex {
    */
   resumeThread(id: string, options: ThreadOptions = {}): Thread {
     if (typeof id !== "string" || id.trim().length === 0) throw new InvalidArgumentError("resumeThread needs a thread id");
+    if (this.ephemeralThreadIds.has(id.trim())) {
+      throw new InvalidArgumentError(`Thread ${id.trim()} is ephemeral: it wrote no session file, so it cannot be resumed`);
+    }
     return this.track(createThread(this.runtime(), validateThreadOptions(options), id.trim()));
   }
 
@@ -92,6 +151,9 @@ export class Codex {
         const reference = this.references.get(thread);
         if (reference) this.threads.delete(reference);
       },
+      skills: () => ({ skills: [...this.skills.values()], triggers: this.skillMentionTriggers }),
+      openFork: (options, threadId) => this.track(createThread(this.runtime(), validateThreadOptions(options), threadId)),
+      onEphemeralThread: (threadId) => this.ephemeralThreadIds.add(threadId),
     };
   }
 }

@@ -2,6 +2,8 @@
  * Options of `new Codex(...)`. The first six fields are @openai/codex-sdk's; the rest are ours.
  */
 
+import type { SkillMentionTrigger, SkillsOption } from "../skills/skill-types.js";
+
 /** A value accepted in `config` overrides (serialised like TOML values). */
 export type CodexConfigValue = string | number | boolean | CodexConfigValue[] | CodexConfigObject;
 /** A nested object of config overrides, e.g. `{ sandbox_workspace_write: { network_access: true } }`. */
@@ -40,4 +42,11 @@ export type CodexOptions = {
   approvalTimeoutMs?: number;
   /** Default of every thread's `skipGitRepoCheck` (a thread option wins). */
   skipGitRepoCheck?: boolean;
+  /**
+   * Skills every thread of this instance knows, registered in JS (no SKILL.md needed):
+   * `{ "db expert": "contents" }`, `{ name: { description, contents } }` or a `SkillDefinition[]`.
+   */
+  skills?: SkillsOption;
+  /** Which characters start a skill mention: `["$"]` by default; add `"@"` to allow `@name`. */
+  skillMentionTriggers?: SkillMentionTrigger[];
 };

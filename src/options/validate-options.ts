@@ -20,6 +20,9 @@ function schemas(): { codex: z.ZodType; thread: z.ZodType; turn: z.ZodType } {
 function buildSchemas(): { codex: z.ZodType; thread: z.ZodType; turn: z.ZodType } {
   const approval = z.enum(["never", "on-request", "on-failure", "untrusted"]);
   const stringArray = z.array(z.string());
+  // Shapes only; names, lengths and contents are checked by src/skills/skill-types.ts.
+  const skills = z.union([z.array(z.unknown()), z.record(z.string(), z.unknown())]);
+  const triggers = z.array(z.enum(["$", "@"])).min(1);
 
   const codex = z
     .object({
@@ -32,6 +35,8 @@ function buildSchemas(): { codex: z.ZodType; thread: z.ZodType; turn: z.ZodType 
       codexHome: z.string().min(1).optional(),
       approvalTimeoutMs: z.number().positive().optional(),
       skipGitRepoCheck: z.boolean().optional(),
+      skills: skills.optional(),
+      skillMentionTriggers: triggers.optional(),
     })
     .strict();
 
@@ -68,6 +73,14 @@ function buildSchemas(): { codex: z.ZodType; thread: z.ZodType; turn: z.ZodType 
       baseInstructions: z.string().optional(),
       developerInstructions: z.string().optional(),
       reverieSearch: z.boolean().optional(),
+      personality: z.enum(["none", "friendly", "pragmatic"]).optional(),
+      ephemeral: z.boolean().optional(),
+      projectDocs: z.boolean().optional(),
+      additionalProjectDocs: stringArray.optional(),
+      skills: skills.optional(),
+      skillMentionTriggers: triggers.optional(),
+      maxToolCalls: z.number().int().nonnegative().optional(),
+      tokenBudget: z.number().int().positive().optional(),
     })
     .strict();
 
