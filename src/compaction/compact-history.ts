@@ -17,10 +17,15 @@ import { defaultCompactPrompt } from "./compaction-prompt.js";
 import { estimateTokens, type ContextUsage } from "./compaction-threshold.js";
 
 export type CompactionResult = {
-  /** Usage of the summarisation request(s). */
-  usage: TokenUsage[];
   /** The context estimate after the history was replaced. */
   context: ContextUsage;
+};
+
+export type CompactionHooks = {
+  /** The context items a new thread would start with (permissions, instructions, environment), which head the new history. */
+  initialContext: () => Promise<ResponseItem[]>;
+  /** Counts a summarisation response's usage (and records its token_count line, before the `compacted` line). */
+  onUsage: (usage: TokenUsage | undefined) => Promise<void>;
 };
 
 /** Removes the oldest item that is conversation rather than context; false when none is left. */
@@ -36,26 +41,18 @@ function dropOldestConversationItem(items: ResponseItem[]): boolean {
   return true;
 }
 
-/**
- * Compacts `history` in place. `initialContext` gives the context items a new thread would start
- * with (permissions, instructions, environment), which head the new history.
- */
-export async function compactHistory(
-  turn: TurnContext,
-  history: ResponseItem[],
-  initialContext: () => Promise<ResponseItem[]>,
-): Promise<CompactionResult> {
+/** Compacts `history` in place. */
+export async function compactHistory(turn: TurnContext, history: ResponseItem[], hooks: CompactionHooks): Promise<CompactionResult> {
   // The summary is not a turn item: no streamed deltas, no tools, no output schema.
   const quiet: TurnContext = { ...turn, settings: { ...turn.settings, streamDeltas: false }, outputSchema: undefined };
   const prompt = textMessage("user", turn.settings.context.compactPrompt ?? defaultCompactPrompt);
   const conversation = [...history];
-  const usage: TokenUsage[] = [];
   let summary = "";
   for (;;) {
     try {
       const body = { ...buildRequest(quiet, [...conversation, prompt]), tools: [], parallel_tool_calls: false };
       const response = await sample(quiet, body);
-      if (response.usage) usage.push(response.usage);
+      await hooks.onUsage(response.usage);
       for (const { item } of response.items) if (item.type === "message" && item.role === "assistant") summary = assistantText(item);
       break;
     } catch (error) {
@@ -66,11 +63,11 @@ export async function compactHistory(
   }
   const summaryMessage = `${COMPACTION_SUMMARY_PREFIX}\n${summary.trim() || "(no summary available)"}`;
   const replacement = [
-    ...(await initialContext()),
+    ...(await hooks.initialContext()),
     ...recentUserMessages(history).map((text) => textMessage("user", text)),
     textMessage("user", summaryMessage),
   ];
   await turn.recorder.recordCompaction(summaryMessage, replacement);
   history.splice(0, history.length, ...replacement);
-  return { usage, context: { lastTotalTokens: estimateTokens(replacement), historyLengthThen: replacement.length } };
+  return { context: { lastTotalTokens: estimateTokens(replacement), historyLengthThen: replacement.length } };
 }

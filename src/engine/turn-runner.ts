@@ -23,7 +23,7 @@ import type { SessionRecorder } from "./session-recorder.js";
 import { initialContext, type SessionContext } from "./thread-session.js";
 import type { ThreadServices } from "./thread-services.js";
 import type { TurnContext } from "./turn-context.js";
-import { addUsage } from "./usage.js";
+import { addUsage, tokenCountEvent } from "./usage.js";
 
 /** The thread state a turn reads and extends. */
 export type ThreadState = {
@@ -73,8 +73,13 @@ function turnContextOf(state: ThreadState, request: CompactionRequest, turnId: s
 /** Compacts the thread's history in place and updates its usage and context estimate. */
 async function compact(state: ThreadState, request: CompactionRequest, turn: TurnContext): Promise<void> {
   const catalog = skillCatalog(state.session.discoveredSkills, request.settings, request.codexSkills);
-  const result = await compactHistory(turn, state.history, async () => initialContext(request.engine, request.settings, catalog));
-  for (const usage of result.usage) addUsage(state.session.usage, usage);
+  const result = await compactHistory(turn, state.history, {
+    initialContext: async () => initialContext(request.engine, request.settings, catalog),
+    onUsage: async (usage) => {
+      addUsage(state.session.usage, usage);
+      await state.recorder.recordEvent(tokenCountEvent(state.session.usage, usage, request.settings.model.contextWindow));
+    },
+  });
   state.session.contextUsage = result.context;
 }
 
