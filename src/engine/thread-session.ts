@@ -47,6 +47,9 @@ export function initialContext(engine: EngineConfig, settings: ThreadSettings, c
   if (settings.developerInstructions) items.push(textMessage("developer", settings.developerInstructions));
   const personality = personalityMessage(settings.context.personality);
   if (personality) items.push(textMessage("developer", personality));
+  // Codex 0.169 sends the skill list as a `<skills_instructions>` developer message.
+  const skills = skillsSection(catalog.skills, catalog.triggers);
+  if (skills) items.push(textMessage("developer", `<skills_instructions>\n${skills}\n</skills_instructions>`));
   const docs = loadUserInstructions(engine.codexHome, settings.cwd, {
     maxBytes: settings.projectDocMaxBytes,
     enabled: settings.context.projectDocs,
@@ -54,8 +57,7 @@ export function initialContext(engine: EngineConfig, settings: ThreadSettings, c
     rootMarkers: settings.context.projectRootMarkers,
     additional: settings.context.additionalProjectDocs,
   });
-  const userInstructions = [docs, skillsSection(catalog.skills, catalog.triggers)].filter((part) => part !== undefined).join("\n\n");
-  if (userInstructions) items.push(textMessage("user", userInstructionsMessage(settings.cwd, userInstructions)));
+  if (docs) items.push(textMessage("user", userInstructionsMessage(settings.cwd, docs)));
   items.push(textMessage("user", environmentContext(settings.cwd, engine.env)));
   return items;
 }

@@ -1,6 +1,7 @@
 /**
- * What the model is told about skills: the list appended to the user instructions at the start of
- * a thread, and the `<skill>` message recorded after a prompt that mentions one (Codex's shape).
+ * What the model is told about skills: the list sent at the start of a thread (in a
+ * `<skills_instructions>` developer message, as Codex 0.169 sends it), and the `<skill>` message
+ * recorded after a prompt that mentions one (Codex's shape).
  * The wording is our own.
  */
 import { readFile } from "node:fs/promises";

@@ -36,8 +36,9 @@ test("JS skills: the model is told the list; $name (multi-word too) injects the 
   await thread.run("Use $db expert to explain this plan, and $formatter. $unknown stays text.");
   const body = harness.server.requests.at(-1)!.body;
   const texts = inputTexts(body);
-  const instructions = texts.find((text) => text.startsWith("user: # AGENTS.md instructions for "))!;
-  assert.match(instructions, /## Skills\n/);
+  const instructions = texts.find((text) => text.startsWith("developer: <skills_instructions>\n## Skills\n"))!;
+  assert.match(instructions, /<\/skills_instructions>$/);
+  assert.ok(texts.indexOf(instructions) < texts.findIndex((text) => text.startsWith("user: <environment_context>")));
   assert.match(instructions, /^- db expert$/m);
   assert.match(instructions, /^- formatter: Formats SQL$/m);
   assert.match(instructions, new RegExp(`^- release-notes: Drafts release notes from merged changes\\. \\(file: ${path.join(project, ".agents/skills/release-notes/SKILL.md").replace(/[.]/g, "\\.")}\\)$`, "m"));
@@ -86,7 +87,7 @@ test("registerSkill, listSkills, thread skills and [[skills.config]] disabling a
   const thread = codex.startThread({ workingDirectory: project, skipGitRepoCheck: true, skills: { gamma: "G" } });
   await thread.run("$gamma and $beta skill");
   const body = harness.server.requests.at(-1)!.body;
-  const instructions = inputTexts(body).find((text) => text.startsWith("user: # AGENTS.md instructions for "))!;
+  const instructions = inputTexts(body).find((text) => text.startsWith("developer: <skills_instructions>"))!;
   assert.doesNotMatch(instructions, /house-style/, "disabled by [[skills.config]]");
   assert.match(instructions, /^- gamma$/m);
   assert.deepEqual(skillMessages(body), ["user: <skill>\n<name>gamma</name>\nG\n</skill>", "user: <skill>\n<name>beta skill</name>\nB\n</skill>"]);
