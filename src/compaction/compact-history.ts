@@ -28,14 +28,17 @@ export type CompactionHooks = {
   onUsage: (usage: TokenUsage | undefined) => Promise<void>;
 };
 
+/** True for conversation (prompts, answers, tool calls), false for the context Codex injects. */
+export function isConversationItem(item: ResponseItem): boolean {
+  if (item.type !== "message") return true;
+  if (item.role === "developer" || item.role === "system") return false;
+  const text = item.content.map((part) => ("text" in part ? part.text : "")).join("");
+  return !(item.role === "user" && isContextualUserText(text));
+}
+
 /** Removes the oldest item that is conversation rather than context; false when none is left. */
 function dropOldestConversationItem(items: ResponseItem[]): boolean {
-  const index = items.findIndex((item) => {
-    if (item.type !== "message") return true;
-    if (item.role === "developer" || item.role === "system") return false;
-    const text = item.content.map((part) => ("text" in part ? part.text : "")).join("");
-    return !(item.role === "user" && isContextualUserText(text));
-  });
+  const index = items.findIndex(isConversationItem);
   if (index === -1) return false;
   items.splice(index, 1);
   return true;

@@ -5,13 +5,11 @@
  */
 import type { ThreadSettings } from "../config/thread-settings.js";
 import type { ResponseItem } from "../model/response-items.js";
-
-/** Context window assumed for a model our table does not know. */
-export const DEFAULT_CONTEXT_WINDOW = 128_000;
+import { defaultContextWindow } from "../model-info/model-info.js";
 
 export function autoCompactTokenLimit(settings: ThreadSettings): number {
   if (settings.autoCompactTokenLimit !== undefined) return settings.autoCompactTokenLimit;
-  return Math.floor(((settings.contextWindow ?? DEFAULT_CONTEXT_WINDOW) * 9) / 10);
+  return Math.floor(((settings.contextWindow ?? defaultContextWindow) * 9) / 10);
 }
 
 /** Codex's rough estimate of items not yet counted by the model: serialized JSON bytes / 4. */

@@ -6,7 +6,7 @@
  * ones `thread.compact()` asks for.
  */
 import { randomUUID } from "node:crypto";
-import { compactHistory } from "../compaction/compact-history.js";
+import { compactHistory, isConversationItem } from "../compaction/compact-history.js";
 import { autoCompactTokenLimit, currentContextTokens } from "../compaction/compaction-threshold.js";
 import type { EngineConfig } from "../config/engine-config.js";
 import type { ThreadSettings } from "../config/thread-settings.js";
@@ -14,7 +14,7 @@ import { AbortError, CodexError } from "../errors.js";
 import type { NormalizedInput } from "../input/user-input.js";
 import type { ResponsesClient } from "../model/responses-client.js";
 import type { ResponseItem } from "../model/response-items.js";
-import type { ThreadError, ThreadEvent } from "../protocol/events.js";
+import type { ThreadError, ThreadEvent, Usage } from "../protocol/events.js";
 import { skillCatalog, skillInjections, type CodexSkills } from "../skills/skill-catalog.js";
 import type { ToolRegistry } from "../tools/tool-registry.js";
 import { ItemEmitter } from "./item-emitter.js";
@@ -83,8 +83,12 @@ async function compact(state: ThreadState, request: CompactionRequest, turn: Tur
   state.session.contextUsage = result.context;
 }
 
+/** Over the limit, and with some conversation to summarise (a large initial context alone is not compacted). */
 function contextIsNearlyFull(state: ThreadState, settings: ThreadSettings): boolean {
-  return currentContextTokens(state.session.contextUsage, state.history) >= autoCompactTokenLimit(settings);
+  return (
+    currentContextTokens(state.session.contextUsage, state.history) >= autoCompactTokenLimit(settings) &&
+    state.history.some(isConversationItem)
+  );
 }
 
 /**
@@ -144,7 +148,7 @@ async function settleTurn(
   turnId: string,
   request: CompactionRequest,
   recorder: SessionRecorder,
-  body: () => Promise<{ finalResponse: string; usage: import("../protocol/events.js").Usage }>,
+  body: () => Promise<{ finalResponse: string; usage: Usage }>,
 ): Promise<{ failure?: Error }> {
   const { emit, signal } = request;
   try {
