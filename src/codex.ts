@@ -10,6 +10,8 @@ import type { CodexOptions } from "./options/codex-options.js";
 import type { ThreadOptions } from "./options/thread-options.js";
 import { validateCodexOptions, validateThreadOptions } from "./options/validate-options.js";
 import { createThread, type Thread, type ThreadRuntime } from "./thread.js";
+import type { ReviewInvocationOptions, ReviewResult, ReviewStreamedResult } from "./review/review-types.js";
+import type { ReviewHost } from "./review/run-review.js";
 
 /**
  * The main class: create threads with `startThread()`, continue saved ones with `resumeThread()`.
@@ -46,6 +48,31 @@ export class Codex {
   }
 
   /**
+   * Runs a code review the way Codex's review mode does: the target's diff is gathered with git
+   * (an unknown branch or commit, or nothing to review, rejects with ReviewTargetError before any
+   * request), a new thread runs one review turn with the reviewer's instructions, and the result
+   * carries the usual items plus the typed review (findings, verdict). See `reviewToSarif()`.
+   */
+  async review(options: ReviewInvocationOptions): Promise<ReviewResult> {
+    const { runReview } = await import("./review/run-review.js");
+    return runReview(this.reviewHost(), options);
+  }
+
+  /**
+   * `review()` as a stream: the thread's events plus `entered_review_mode` (after `thread.started`)
+   * and `exited_review_mode` (with the parsed review, before `turn.completed`). Problems of the
+   * target are thrown by the iteration, before any request.
+   */
+  async reviewStreamed(options: ReviewInvocationOptions): Promise<ReviewStreamedResult> {
+    const host = this.reviewHost();
+    async function* events() {
+      const { streamReview } = await import("./review/run-review.js");
+      yield* streamReview(host, options, false);
+    }
+    return { events: events() };
+  }
+
+  /**
    * Registers the approval callback of every thread of this instance (a thread's own
    * `onApprovalRequest` wins). Asked whenever the approval policy requires a decision; without one
    * such requests are denied. Pass undefined to remove it.
@@ -69,6 +96,10 @@ export class Codex {
   /** `await using codex = new Codex()` closes its threads at the end of the scope. */
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
+  }
+
+  private reviewHost(): ReviewHost {
+    return { startThread: (options) => this.startThread(options), env: this.engine.env, reviewModel: this.engine.config.review_model };
   }
 
   private track(thread: Thread): Thread {

@@ -101,3 +101,24 @@ export type {
   ReverieMatchRange,
   ReverieSearchResult,
 } from "./reverie/reverie-types.js";
+/** Review mode: `codex.review()` / `codex.reviewStreamed()` and their SARIF export. */
+export { ReviewTargetError } from "./review/review-target-error.js";
+export type { ReviewTargetErrorReason } from "./review/review-target-error.js";
+export { reviewToSarif } from "./review/review-sarif.js";
+export type { ReviewSarifOptions, SarifLevel, SarifLog, SarifResult } from "./review/review-sarif.js";
+export type {
+  BranchReview,
+  CodexReviewTarget,
+  CommitReview,
+  CurrentChangesReview,
+  CustomReview,
+  EnteredReviewModeEvent,
+  ExitedReviewModeEvent,
+  ReviewEvent,
+  ReviewFinding,
+  ReviewInvocationOptions,
+  ReviewOutputEvent,
+  ReviewResult,
+  ReviewStreamedResult,
+  ReviewTarget,
+} from "./review/review-types.js";

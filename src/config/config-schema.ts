@@ -61,6 +61,7 @@ function profileKeys() {
     model_instructions_file: z.string().optional(),
     show_raw_agent_reasoning: z.boolean().optional(),
     hide_agent_reasoning: z.boolean().optional(),
+    review_model: z.string().optional(),
   };
 }
 
@@ -86,7 +87,6 @@ export const acceptedUnimplementedKeys: Readonly<Record<string, { type: () => z.
   forced_login_method: { type: () => z.string(), why: "ChatGPT login; this SDK uses API keys only" },
   forced_chatgpt_workspace_id: { type: () => z.string(), why: "ChatGPT login; this SDK uses API keys only" },
   chatgpt_base_url: { type: () => z.string(), why: "ChatGPT login; this SDK uses API keys only" },
-  review_model: { type: () => z.string(), why: "review mode not implemented yet" },
   log_dir: { type: () => z.string(), why: "the CLI's log files; this SDK writes no logs" },
   project_doc_fallback_filenames: { type: () => stringList, why: "only AGENTS.md is read" },
   project_root_markers: { type: () => stringList, why: "the project root is the git root" },

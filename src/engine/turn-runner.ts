@@ -16,6 +16,7 @@ import { ItemEmitter } from "./item-emitter.js";
 import { runTurn } from "./run-turn.js";
 import type { SessionRecorder } from "./session-recorder.js";
 import type { ThreadServices } from "./thread-services.js";
+import type { RequestOverrides } from "./turn-context.js";
 
 /** The thread state a turn reads and extends. */
 export type ThreadState = {
@@ -36,7 +37,15 @@ export type TurnRequest = {
   outputSchema: Record<string, unknown> | undefined;
   signal: AbortSignal;
   emit: (event: ThreadEvent) => void;
+  /** Per-request instructions/model (review mode, the active agent); see TurnContext. */
+  requestOverrides?: () => RequestOverrides;
+  extraHeaders?: Record<string, string>;
+  /** Runs once the model ended the turn, before task_complete (review mode records its exit here). */
+  finishTurn?: (finished: FinishedTurn) => Promise<void>;
 };
+
+/** What `finishTurn` may read and extend: the thread's history and session file, and the event sink. */
+export type FinishedTurn = { finalResponse: string; history: ResponseItem[]; recorder: SessionRecorder; emit: (event: ThreadEvent) => void };
 
 /**
  * Runs the turn. Resolves when it completed or failed (a failure was emitted as `turn.failed` and
@@ -69,9 +78,12 @@ export async function executeTurn(state: ThreadState, request: TurnRequest): Pro
         services: state.services,
         signal,
         outputSchema: request.outputSchema,
+        ...(request.requestOverrides ? { requestOverrides: request.requestOverrides } : {}),
+        ...(request.extraHeaders ? { extraHeaders: request.extraHeaders } : {}),
       },
       state.history,
     );
+    await request.finishTurn?.({ finalResponse: result.finalResponse, history: state.history, recorder, emit });
     await recorder.recordEvent({ type: "task_complete", turn_id: turnId, last_agent_message: result.finalResponse || null });
     emit({ type: "turn.completed", usage: result.usage });
     return {};
