@@ -126,3 +126,10 @@ export class Codex {
     };
   }
 }
+
+// The `@codex-native/sdk/agents` subpath reaches its engine side through this hidden hook (a global
+// symbol, not a public export), so that subpath ships as a thin file over this bundle rather than
+// as a second copy of the engine. Loaded on first use only.
+Object.defineProperty(Codex, Symbol.for("@codex-native/sdk.agents-core"), {
+  value: () => import("./agents/provider/codex-model-backend.js"),
+});

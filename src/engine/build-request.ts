@@ -29,7 +29,9 @@ export function buildRequest(turn: TurnContext, history: readonly ResponseItem[]
       : undefined;
   return {
     model: model.slug,
-    instructions: overrides.instructions ?? settings.baseInstructions,
+    instructions: overrides.extraInstructions
+      ? `${overrides.instructions ?? settings.baseInstructions}\n\n${overrides.extraInstructions}`
+      : (overrides.instructions ?? settings.baseInstructions),
     input: normalizeHistory(history),
     tools: turn.tools.specs(),
     tool_choice: "auto",

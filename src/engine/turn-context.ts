@@ -31,5 +31,8 @@ export type TurnContext = {
   extraHeaders?: Record<string, string>;
 };
 
-/** What one model request uses instead of the thread's settings. */
-export type RequestOverrides = { instructions?: string; model?: ModelInfo };
+/**
+ * What one model request uses instead of the thread's settings: `instructions` replaces the base
+ * instructions, `extraInstructions` follows them (an agent's own instructions).
+ */
+export type RequestOverrides = { instructions?: string; extraInstructions?: string; model?: ModelInfo };
