@@ -12,6 +12,8 @@ import { validateCodexOptions, validateThreadOptions } from "./options/validate-
 import { createThread, type Thread, type ThreadRuntime } from "./thread.js";
 import type { ReviewInvocationOptions, ReviewResult, ReviewStreamedResult } from "./review/review-types.js";
 import type { ReviewHost } from "./review/run-review.js";
+import { AgentRoster, createAgent, type Agent } from "./agents/agent.js";
+import type { AgentOptions } from "./agents/agent-types.js";
 
 /**
  * The main class: create threads with `startThread()`, continue saved ones with `resumeThread()`.
@@ -26,6 +28,7 @@ export class Codex {
   private readonly threads = new Set<WeakRef<Thread>>();
   private readonly references = new WeakMap<Thread, WeakRef<Thread>>();
   private pruneAt = 64;
+  private agentRoster: AgentRoster | undefined;
 
   /** Checks the options and the merged config (config.toml, `config`, `configOverrides`). */
   constructor(options: CodexOptions = {}) {
@@ -45,6 +48,17 @@ export class Codex {
   resumeThread(id: string, options: ThreadOptions = {}): Thread {
     if (typeof id !== "string" || id.trim().length === 0) throw new InvalidArgumentError("resumeThread needs a thread id");
     return this.track(createThread(this.runtime(), validateThreadOptions(options), id.trim()));
+  }
+
+  /**
+   * Creates an agent: named instructions (and optionally a model and agents to hand off to) that
+   * speak in the conversation all agents of this instance share, so a later agent sees what the
+   * earlier ones said and did. With `handoffs`, the model gets a `transfer_to_<name>` tool per
+   * target, and calling it switches the active agent within the turn.
+   */
+  createAgent(options: AgentOptions): Agent {
+    this.agentRoster ??= new AgentRoster((threadOptions) => this.startThread(threadOptions));
+    return createAgent(this.agentRoster, options);
   }
 
   /**

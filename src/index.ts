@@ -122,3 +122,6 @@ export type {
   ReviewStreamedResult,
   ReviewTarget,
 } from "./review/review-types.js";
+/** Agents: `codex.createAgent()` with handoffs in one shared conversation. */
+export { Agent } from "./agents/agent.js";
+export type { AgentEvent, AgentOptions, AgentRunResult, AgentStreamedResult } from "./agents/agent-types.js";

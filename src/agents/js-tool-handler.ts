@@ -16,6 +16,8 @@ export type JsToolDefinition = {
   /** JSON schema of the arguments object. */
   parameters: Record<string, unknown>;
   strict: boolean;
+  /** "policy" (default): approved like any user tool; "none": nothing to approve (a transfer only switches agents). */
+  approval?: "policy" | "none";
   /** Runs the call; the returned text is the tool output. A throw is reported to the model. */
   execute(argumentsJson: string, call: { callId: string; signal: AbortSignal; context: ToolCallContext }): Promise<string>;
 };
@@ -37,8 +39,9 @@ export function jsToolHandler(definition: JsToolDefinition): ToolHandler {
       const result = await orchestrate<string, { ok: true; text: string } | { ok: false; text: string }>(
         {
           async approve(signal) {
-            const answer = authorizer.authorizeToolCall
-              ? await authorizer.authorizeToolCall({ callId: call.callId, toolName: call.name, kind: "custom_tool", arguments: argumentsValue }, signal)
+            const asks = definition.approval !== "none" && authorizer.authorizeToolCall !== undefined;
+            const answer = asks
+              ? await authorizer.authorizeToolCall!({ callId: call.callId, toolName: call.name, kind: "custom_tool", arguments: argumentsValue }, signal)
               : { action: "run" as const };
             if (answer.action === "run") return { action: "run", plan: call.arguments, sandbox: context.turn.settings.sandbox };
             return answer.action === "abort" ? { action: "abort", message: answer.message } : { action: "decline", message: answer.message };
