@@ -31,6 +31,8 @@ import type { ThreadItem } from "./protocol/items.js";
 import type { RolloutContents } from "./sessions/rollout-reader.js";
 import { AsyncQueue } from "./util/async-queue.js";
 import { uuidV7 } from "./util/uuid-v7.js";
+import type { McpServerConfig } from "./mcp/mcp-server-config.js";
+import type { CustomToolRegistry } from "./tools/custom/custom-tool-registry.js";
 
 /** A completed turn. */
 export type Turn = {
@@ -60,6 +62,10 @@ export type ThreadRuntime = {
   approvalCallback: () => ApprovalCallback | undefined;
   /** Called once the thread is closed, so its Codex stops tracking it. */
   onClose: (thread: Thread) => void;
+  /** The instance's registered tools and interceptors, read live on every request. */
+  customTools: CustomToolRegistry;
+  /** The instance's MCP servers (`CodexOptions.mcp`) and whether config.toml's are used. */
+  mcp: { servers: Record<string, McpServerConfig> | undefined; inherit: boolean };
 };
 
 type ThreadInit = { runtime: ThreadRuntime; options: ThreadOptions; resumeId: string | null };
@@ -252,7 +258,7 @@ export class Thread {
     this._id = state.threadId;
     emit({ type: "thread.started", thread_id: state.threadId });
     this.activeTurn = { emit, state };
-    const defaults = modules.defaultToolRegistry(settings);
+    const defaults = modules.createThreadToolRegistry(settings, this.runtime.customTools, this.options.dynamicTools ?? [], undefined);
     const tools = shaping.tools ? shaping.tools(defaults) : defaults;
     await shaping.startTurn?.({ recorder: state.recorder, emit });
     const { tools: _tools, startTurn: _startTurn, ...turnShaping } = shaping;
