@@ -9,10 +9,10 @@ import type { Input } from "../input/user-input.js";
 import { modelInfoFor } from "../model-info/model-info.js";
 import type { TurnOptions } from "../options/turn-options.js";
 import { streamShapedTurn, type TurnShaping } from "../thread.js";
+import { createNativeToolHandler } from "../tools/custom/native-tool-handler.js";
 import type { ToolHandler } from "../tools/tool-handler.js";
 import type { Agent, AgentRoster } from "./agent.js";
 import type { AgentEvent } from "./agent-types.js";
-import { jsToolHandler } from "./js-tool-handler.js";
 import { LayeredToolRegistry } from "./provider/layered-tool-registry.js";
 
 export async function* streamAgentTurn(
@@ -33,23 +33,24 @@ export async function* streamAgentTurn(
   const toolsOf = (agent: Agent) => {
     let tools = toolSets.get(agent);
     if (!tools) {
-      tools = new Map(agent.handoffs.map((target) => [transferToolName(target), transferTool(target)] as const));
+      tools = new Map(agent.tools.map((definition) => [definition.name, createNativeToolHandler(definition)] as const));
+      for (const target of agent.handoffs) tools.set(transferToolName(target), transferTool(target));
       toolSets.set(agent, tools);
     }
     return tools;
   };
+  // A JS tool like any user tool (orchestrated, an mcp_tool_call item): its only effect is the switch.
   const transferTool = (target: Agent): ToolHandler =>
-    jsToolHandler({
+    createNativeToolHandler({
       name: transferToolName(target),
       description: `Handoff to the ${target.name} agent to handle the request.${target.handoffDescription ? ` ${target.handoffDescription}` : ""}`,
       parameters: { type: "object", properties: {}, additionalProperties: false },
       strict: false,
-      // A transfer has no side effect to approve: it only changes whose instructions the next request carries.
-      approval: "none",
-      async execute() {
-        if (transferTo && transferTo !== target) throw new Error(`already transferring to ${transferTo.name}; make one transfer at a time`);
+      supportsParallel: false,
+      handler: () => {
+        if (transferTo && transferTo !== target) return { error: `already transferring to ${transferTo.name}; make one transfer at a time` };
         transferTo = target;
-        return JSON.stringify({ assistant: target.name });
+        return { output: JSON.stringify({ assistant: target.name }) };
       },
     });
   const shaping: TurnShaping = {

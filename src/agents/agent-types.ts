@@ -4,6 +4,7 @@
  */
 import type { ThreadOptions } from "../options/thread-options.js";
 import type { ThreadEvent } from "../protocol/events.js";
+import type { NativeToolDefinition } from "../tools/custom/native-tool-types.js";
 import type { Turn } from "../thread.js";
 import type { Agent } from "./agent.js";
 
@@ -15,6 +16,8 @@ export type AgentOptions = {
   instructions: string;
   /** The agent's model (else the conversation thread's). */
   model?: string;
+  /** Tools only this agent offers (besides the thread's built-in and registered tools), run like `registerTool` tools. */
+  tools?: NativeToolDefinition[];
   /**
    * Agents this one may hand the conversation to: each becomes a `transfer_to_<name>` tool the model
    * can call; the transfer switches the active agent within the turn. Agents or their names

@@ -8,6 +8,8 @@ import type { Input } from "../input/user-input.js";
 import type { ThreadOptions } from "../options/thread-options.js";
 import type { TurnOptions } from "../options/turn-options.js";
 import type { Thread } from "../thread.js";
+import { checkToolDefinition } from "../tools/custom/custom-tool-registry.js";
+import type { NativeToolDefinition } from "../tools/custom/native-tool-types.js";
 import type { AgentEvent, AgentOptions, AgentRunResult, AgentStreamedResult } from "./agent-types.js";
 
 /** What the agents of one `Codex` share: the roster and the conversation thread. */
@@ -63,6 +65,8 @@ export class Agent {
   readonly model: string | undefined;
   /** Shown in transfer tools that lead to this agent. */
   readonly handoffDescription: string | undefined;
+  /** Tools only this agent offers. */
+  readonly tools: readonly NativeToolDefinition[];
   /** Options of the shared thread, when this agent sets them. */
   readonly threadOptions: ThreadOptions | undefined;
   private readonly handoffEntries: ReadonlyArray<Agent | string>;
@@ -70,13 +74,15 @@ export class Agent {
 
   private constructor(roster: AgentRoster, options: AgentOptions) {
     if (typeof options !== "object" || options === null) throw new InvalidArgumentError("createAgent expects {name, instructions, model?, handoffs?}");
-    const { name, instructions, model, handoffs, handoffDescription, threadOptions } = options;
+    const { name, instructions, model, tools, handoffs, handoffDescription, threadOptions } = options;
     if (typeof name !== "string" || !/^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$/.test(name)) {
       throw new InvalidArgumentError(`Agent name ${JSON.stringify(name)} must be 1-64 letters, digits, spaces, '_', '.' or '-', starting with a letter or digit`);
     }
     if (roster.agents.has(name)) throw new InvalidArgumentError(`An agent named "${name}" already exists in this Codex`);
     if (typeof instructions !== "string" || instructions.trim() === "") throw new InvalidArgumentError(`Agent "${name}" needs non-empty instructions`);
     if (model !== undefined && (typeof model !== "string" || model.trim() === "")) throw new InvalidArgumentError(`Agent "${name}": model must be a non-empty string`);
+    if (tools !== undefined && !Array.isArray(tools)) throw new InvalidArgumentError(`Agent "${name}": tools must be an array of tool definitions`);
+    for (const tool of tools ?? []) checkToolDefinition(tool, `Agent "${name}" tool`);
     if (handoffs !== undefined && !Array.isArray(handoffs)) throw new InvalidArgumentError(`Agent "${name}": handoffs must be an array of agents or agent names`);
     for (const entry of handoffs ?? []) {
       if (typeof entry !== "string" && !(entry instanceof Agent)) throw new InvalidArgumentError(`Agent "${name}": each handoff is an agent or an agent name`);
@@ -86,6 +92,7 @@ export class Agent {
     this.instructions = instructions;
     this.model = model;
     this.handoffDescription = handoffDescription;
+    this.tools = [...(tools ?? [])];
     this.threadOptions = threadOptions;
     this.handoffEntries = [...(handoffs ?? [])];
     this.roster = roster;

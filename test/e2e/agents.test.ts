@@ -46,7 +46,13 @@ test("a model-driven transfer switches the active agent mid-turn: instructions, 
     handoffs: ["billing"],
     threadOptions: { workingDirectory: harness.workdir, model: "gpt-5.5" },
   });
-  codex.createAgent({ name: "billing", instructions: "You handle invoices and refunds.", model: "gpt-5.4", handoffDescription: "Invoices, refunds, payment problems." });
+  codex.createAgent({
+    name: "billing",
+    instructions: "You handle invoices and refunds.",
+    model: "gpt-5.4",
+    handoffDescription: "Invoices, refunds, payment problems.",
+    tools: [{ name: "issue_refund", description: "Refund an order", parameters: { type: "object", properties: { order: { type: "string" } } }, handler: () => ({ output: "refunded" }) }],
+  });
   harness.server.enqueue(
     mockTurn([assistantMessage("Let me get billing."), functionCall("transfer_to_billing", {}, { callId: "call_transfer" })]),
     mockTurn([assistantMessage("Your refund was issued.")]),
@@ -68,7 +74,9 @@ test("a model-driven transfer switches the active agent mid-turn: instructions, 
     strict: false,
     parameters: { type: "object", properties: {}, additionalProperties: false },
   });
+  assert.ok(!first.body.tools.some((tool: any) => tool.name === "issue_refund"), "billing's own tool is not offered to triage");
   assert.match(second.body.instructions, /You handle invoices and refunds\.$/);
+  assert.ok(second.body.tools.some((tool: any) => tool.name === "issue_refund"), "billing's own tool is offered once billing is active");
   assert.equal(second.body.model, "gpt-5.4");
   assert.ok(!second.body.tools.some((tool: any) => tool.name === "transfer_to_billing"), "billing has no handoffs");
   assert.deepEqual(inputTexts(second.body).slice(-3), [
@@ -77,10 +85,15 @@ test("a model-driven transfer switches the active agent mid-turn: instructions, 
     'function_call_output(call_transfer): {"assistant":"billing"}',
   ]);
   const completed = seen.filter((event) => event.type === "item.completed");
+  const describe = (event: AgentEvent) => {
+    if (event.type !== "item.completed") return "";
+    return event.item.type === "agent_message" ? event.item.text : event.item.type === "mcp_tool_call" ? `${event.item.tool} ${event.item.status}` : event.item.type;
+  };
   assert.deepEqual(
-    completed.map((event) => [event.agent, event.type === "item.completed" && event.item.type === "agent_message" ? event.item.text : ""]),
+    completed.map((event) => [event.agent, describe(event)]),
     [
       ["triage", "Let me get billing."],
+      ["triage", "transfer_to_billing completed"],
       ["billing", "Your refund was issued."],
     ],
   );
@@ -97,7 +110,7 @@ test("run() reports the agent that ended the turn and who produced each item", a
   const result = await front.run("refund please");
   assert.equal(result.agent, "Refund Desk");
   assert.equal(result.finalResponse, "Refunded.");
-  assert.deepEqual(result.itemAgents, ["Refund Desk"]);
+  assert.deepEqual(result.itemAgents, ["front", "Refund Desk"]);
   const second = harness.server.requests[start + 1]!;
   assert.ok(second.body.tools.some((tool: any) => tool.name === "transfer_to_support"), "the new agent's own handoffs are offered");
 });

@@ -13,7 +13,7 @@ import type { ThreadItem } from "../../protocol/items.js";
 import { streamShapedTurn, type Thread } from "../../thread.js";
 import type { ToolHandler } from "../../tools/tool-handler.js";
 import { AsyncQueue } from "../../util/async-queue.js";
-import { jsToolHandler } from "../js-tool-handler.js";
+import { createNativeToolHandler } from "../../tools/custom/native-tool-handler.js";
 import { LayeredToolRegistry } from "./layered-tool-registry.js";
 import {
   messageText,
@@ -196,16 +196,25 @@ export class RunnerConversation {
   /** The Runner's function tools and handoffs of this request, as engine tools. */
   private toolHandlers(request: RunnerModelRequest): Map<string, ToolHandler> {
     const handlers = new Map<string, ToolHandler>();
+    // JS tools like any user tool (validated, orchestrated, mcp_tool_call items); a Runner tool's
+    // handler waits for the Runner as long as it takes, so it has no timeout.
     const offer = (name: string, description: string, parameters: unknown, strict: boolean) => {
       const inProcess = this.inProcessTools(name);
       handlers.set(
         name,
-        jsToolHandler({
+        createNativeToolHandler({
           name,
           description,
-          parameters: (parameters && typeof parameters === "object" ? parameters : { type: "object", properties: {} }) as Record<string, unknown>,
+          parameters: parameters && typeof parameters === "object" ? parameters : undefined,
           strict,
-          execute: inProcess ? (argumentsJson, call) => inProcess(argumentsJson, call.signal) : (argumentsJson, call) => this.waitForRunner(name, argumentsJson, call.callId, call.signal),
+          ...(inProcess ? {} : { timeoutMs: Number.POSITIVE_INFINITY }),
+          handler: async (_error, invocation) => {
+            const argumentsJson = invocation.arguments ?? "{}";
+            const output = inProcess
+              ? await inProcess(argumentsJson, this.abort.signal)
+              : await this.waitForRunner(name, argumentsJson, invocation.callId, this.abort.signal);
+            return { output };
+          },
         }),
       );
     };
