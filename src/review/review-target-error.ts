@@ -11,6 +11,7 @@ export class ReviewTargetError extends CodexError {
   /** Machine-readable reason. */
   readonly reason: ReviewTargetErrorReason;
 
+  /** `reason` says which resolution step failed; `message` explains it for people. */
   constructor(reason: ReviewTargetErrorReason, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.reason = reason;
