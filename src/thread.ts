@@ -195,6 +195,7 @@ export class Thread {
     if (this.state) {
       // A thread only has state once it ran, so the engine is loaded already.
       (await loadThreadEngine()).disposeUnifiedExec(this.state.services.toolState);
+      await this.state.services.mcp.close();
       await this.state.recorder.close();
     }
     this.runtime.onClose(this);
@@ -258,7 +259,8 @@ export class Thread {
     this._id = state.threadId;
     emit({ type: "thread.started", thread_id: state.threadId });
     this.activeTurn = { emit, state };
-    const defaults = modules.createThreadToolRegistry(settings, this.runtime.customTools, this.options.dynamicTools ?? [], undefined);
+    await state.services.mcp.start();
+    const defaults = modules.createThreadToolRegistry(settings, this.runtime.customTools, this.options.dynamicTools ?? [], state.services.mcp);
     const tools = shaping.tools ? shaping.tools(defaults) : defaults;
     await shaping.startTurn?.({ recorder: state.recorder, emit });
     const { tools: _tools, startTurn: _startTurn, ...turnShaping } = shaping;
@@ -293,6 +295,7 @@ export class Thread {
         threadId,
         currentTurnId: () => state.currentTurnId,
         approvalCallback: () => this.approvalCallback ?? this.runtime.approvalCallback(),
+        mcp: { instance: this.runtime.mcp.servers, thread: this.options.mcp, inherit: this.options.inheritMcp ?? this.runtime.mcp.inherit },
       }),
     };
     this.state = state;

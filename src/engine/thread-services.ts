@@ -4,6 +4,7 @@
  */
 import type { ToolAuthorizer, ToolCallAuthorizer } from "../approvals/tool-authorizer.js";
 import type { CommandRunner } from "../exec/command-runner.js";
+import type { ThreadMcpServers } from "../mcp/thread-mcp-servers.js";
 
 export type ThreadServices = {
   /** Spawns every command; applies the sandbox policy it is given. */
@@ -14,4 +15,6 @@ export type ThreadServices = {
   commandEnvironment: () => Record<string, string>;
   /** State a tool keeps across turns, keyed by tool name. */
   toolState: Map<string, unknown>;
+  /** The thread's MCP servers (started on the first turn, closed with the thread). */
+  mcp: ThreadMcpServers;
 };

@@ -16,6 +16,7 @@ import type { CommandRunner } from "../../../src/exec/command-runner.js";
 import type { ThreadEvent } from "../../../src/protocol/events.js";
 import type { ToolCall, ToolCallContext, ToolHandler, ToolOutput } from "../../../src/tools/tool-handler.js";
 import { RecordingCommandRunner } from "./recording-command-runner.js";
+import { ThreadMcpServers } from "../../../src/mcp/thread-mcp-servers.js";
 
 /** Runs every command unconfined, recording what it was asked. */
 export class RecordingAuthorizer implements ToolAuthorizer, ToolCallAuthorizer {
@@ -92,6 +93,7 @@ export async function createExecTestContext(options: { model?: string; authorize
     authorizer,
     commandEnvironment: () => ({ PATH: env.PATH, HOME: env.HOME }),
     toolState: new Map(),
+    mcp: new ThreadMcpServers([], env),
   };
   const context: ExecTestContext = {
     root,
