@@ -28,5 +28,22 @@ export default defineConfig([
     clean: true,
   },
   // The `codex-native` command: ESM only (package.json `bin`), so no CommonJS copy is shipped.
-  { ...shared, entry: { cli: "src/cli/main.ts" }, format: ["esm"], clean: false },
+  // Split into chunks so what only some commands need (the TUI with Ink and React, the
+  // TypeScript config loader) is loaded by those commands alone. Ink and React are bundled
+  // (production builds only) rather than installed: see README "Installed size".
+  {
+    ...shared,
+    entry: { cli: "src/cli/main.ts" },
+    format: ["esm"],
+    splitting: true,
+    clean: false,
+    noExternal: [...(shared.noExternal as string[]), "sucrase", "ink", "react", /^react\//, /^ink\//],
+    // Only loaded by Ink when DEV=true (React devtools); never installed by us.
+    external: ["react-devtools-core"],
+    define: { "process.env.NODE_ENV": JSON.stringify("production") },
+    esbuildOptions(options, context) {
+      shared.esbuildOptions?.(options, context);
+      options.chunkNames = "cli-chunks/[name]-[hash]";
+    },
+  },
 ]);
