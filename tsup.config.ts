@@ -41,6 +41,8 @@ export default defineConfig([
     // Only loaded by Ink when DEV=true (React devtools); never installed by us.
     external: ["react-devtools-core"],
     define: { "process.env.NODE_ENV": JSON.stringify("production") },
+    // Some of Ink's CommonJS dependencies require Node built-ins; an ES module has no `require`.
+    banner: { js: 'import { createRequire as __codexNativeCreateRequire } from "node:module"; const require = __codexNativeCreateRequire(import.meta.url);' },
     esbuildOptions(options, context) {
       shared.esbuildOptions?.(options, context);
       options.chunkNames = "cli-chunks/[name]-[hash]";
