@@ -48,8 +48,9 @@ export function jsonLines(stdout: string): any[] {
     .map((line) => JSON.parse(line));
 }
 
-/** The text of the last user message of the latest request. */
+/** The text of the last user message (the prompt) of the latest request. */
 export function lastPrompt(harness: Harness): string {
   const input = harness.server.requests.at(-1)!.body.input as any[];
-  return input.at(-1).content.map((part: any) => part.text ?? part.type).join("");
+  const message = input.findLast((item) => item.type === "message" && item.role === "user");
+  return message.content.map((part: any) => part.text ?? part.type).join("");
 }

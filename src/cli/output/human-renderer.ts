@@ -70,7 +70,7 @@ export class HumanRenderer {
         this.print(dim(`session id: ${event.thread_id}`));
         break;
       case "item.started":
-        this.flushMessage();
+        if (event.item.type !== "todo_list") this.flushMessage();
         if (event.item.type === "command_execution") {
           const command = displayCommand(event.item.command);
           if (this.spinner) this.spinner.start(event.item.id, `Running ${command}`);
@@ -115,7 +115,8 @@ export class HumanRenderer {
 
   private completed(item: ThreadItem): void {
     const { bold, dim, green, red, yellow, magenta, italic } = this.styles;
-    if (item.type !== "agent_message") this.flushMessage();
+    // The plan completes after the final message (as upstream): it does not make that message intermediate.
+    if (item.type !== "agent_message" && item.type !== "todo_list") this.flushMessage();
     switch (item.type) {
       case "agent_message":
         this.flushMessage();
