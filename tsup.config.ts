@@ -27,6 +27,15 @@ export default defineConfig([
     dts: { entry: { index: "src/index.ts", testing: "src/testing/index.ts" } },
     clean: true,
   },
+  // `@codex-native/sdk/cli` (config types and defineConfig), built alone so that its declarations
+  // are self-contained and index.d.ts keeps importing nothing.
+  {
+    ...shared,
+    entry: { "cli-config": "src/cli/public.ts" },
+    format: ["esm", "cjs"],
+    dts: { entry: { "cli-config": "src/cli/public.ts" } },
+    clean: false,
+  },
   // The `codex-native` command: ESM only (package.json `bin`), so no CommonJS copy is shipped.
   // Split into chunks so what only some commands need (the TUI with Ink and React, the
   // TypeScript config loader) is loaded by those commands alone. Ink and React are bundled

@@ -93,12 +93,20 @@ export async function runTurn(request: TurnRequest): Promise<number> {
     });
     let failed = false;
     let finalMessage = "";
-    for await (const event of events) {
-      await runEventHooks(config, event, { command, cwd, threadId: thread.id }, print);
-      if (event.type === "turn.failed") failed = true;
-      if (event.type === "item.completed" && event.item.type === "agent_message") finalMessage = event.item.text;
-      if (renderer) renderer.onEvent(event);
-      else process.stdout.write(`${JSON.stringify(event)}\n`);
+    try {
+      for await (const event of events) {
+        await runEventHooks(config, event, { command, cwd, threadId: thread.id }, print);
+        if (event.type === "turn.failed") failed = true;
+        if (event.type === "item.completed" && event.item.type === "agent_message") finalMessage = event.item.text;
+        if (renderer) renderer.onEvent(event);
+        else process.stdout.write(`${JSON.stringify(event)}\n`);
+      }
+    } catch (error) {
+      // Ctrl-C or "abort" at an approval prompt ends the stream with an AbortError.
+      if (!interrupted) throw error;
+      renderer?.finish(false);
+      print(`aborted: ${error instanceof Error ? error.message : String(error)}`);
+      return ExitCode.interrupted;
     }
     renderer?.finish(!failed);
     if (flags["output-last-message"]) await writeFile(path.resolve(flags["output-last-message"]), finalMessage);
