@@ -24,7 +24,7 @@ const exitCodes = `Exit codes: 0 done, 1 the turn failed or an error, 2 bad usag
 failed to load, 130 interrupted (Ctrl-C or "abort" at an approval prompt).`;
 
 export const helpText: Record<string, string> = {
-  main: `Usage: codex-native <command> [options]
+  main: `Usage: codex-native <command> [options]     (no command at a terminal: the TUI)
 
 Commands:
   run [options] [prompt]          Run one turn and print the final answer (alias: exec)

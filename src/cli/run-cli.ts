@@ -23,11 +23,18 @@ const commands: Record<string, (argv: string[]) => Promise<number>> = {
 /** Entry of the `codex-native` binary; returns the process exit code. */
 export async function runCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // Like `codex`: no arguments at a terminal opens the interactive interface.
+  const atTerminal = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  if (command === undefined && atTerminal) return dispatch("tui", []);
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
     const topic = command === "help" ? rest[0] : undefined;
     console.log(topic && helpText[topic === "exec" ? "run" : topic] ? helpText[topic === "exec" ? "run" : topic] : helpText.main);
     return command === undefined ? ExitCode.usage : ExitCode.ok;
   }
+  return dispatch(command, rest);
+}
+
+async function dispatch(command: string, rest: string[]): Promise<number> {
   const handler = commands[command];
   if (!handler) {
     console.error(`codex-native: unknown command "${command}"\n\n${helpText.main}`);
