@@ -5,6 +5,15 @@ import { defineConfig, type Options } from "tsup";
 // code, and none of them is a runtime dependency (the declarations reference no zod type). The
 // native addon (.node) is not bundled: src/native/load.ts finds it at run time in native/ (a
 // checkout) or in the per-platform package. Source maps only on request (CODEX_NATIVE_SOURCEMAP=1): they triple the size.
+// The MCP client SDK is bundled apart (dist/mcp-sdk.js, below) and loaded by a dynamic import on
+// the first thread with an MCP server: kept out of index.js so import never parses it.
+const mcpSdkExternal = {
+  name: "mcp-sdk-external",
+  setup(build: { onResolve: (options: { filter: RegExp }, callback: (args: { path: string }) => { path: string; external: boolean }) => void }) {
+    build.onResolve({ filter: /^\.\/mcp-sdk\.js$/ }, () => ({ path: "./mcp-sdk.js", external: true }));
+  },
+};
+
 const shared: Options = {
   target: "node20",
   platform: "node",
@@ -17,6 +26,7 @@ const shared: Options = {
     options.alias = { ...options.alias, zod: "./build/zod-lean.mjs" };
   },
   loader: { ".md": "text" },
+  esbuildPlugins: [mcpSdkExternal],
 };
 
 export default defineConfig([
@@ -52,9 +62,33 @@ export default defineConfig([
     define: { "process.env.NODE_ENV": JSON.stringify("production") },
     // Some of Ink's CommonJS dependencies require Node built-ins; an ES module has no `require`.
     banner: { js: 'import { createRequire as __codexNativeCreateRequire } from "node:module"; const require = __codexNativeCreateRequire(import.meta.url);' },
+    // The CLI's chunks live in dist/cli-chunks/: the MCP client bundle is one directory up.
+    esbuildPlugins: [
+      {
+        name: "mcp-sdk-external-from-cli-chunks",
+        setup(build) {
+          build.onResolve({ filter: /^\.\/mcp-sdk\.js$/ }, () => ({ path: "../mcp-sdk.js", external: true }));
+        },
+      },
+    ],
     esbuildOptions(options, context) {
       shared.esbuildOptions?.(options, context);
       options.chunkNames = "cli-chunks/[name]-[hash]";
     },
+  },
+  // The MCP client (only the client modules src/mcp/mcp-sdk.ts names, with what they import), ESM
+  // only: both index.js and index.cjs load it with import(). Full zod here: the SDK imports zod/v4.
+  {
+    target: "node20",
+    platform: "node",
+    shims: true,
+    splitting: false,
+    entry: { "mcp-sdk": "src/mcp/mcp-sdk.ts" },
+    format: ["esm"],
+    noExternal: [/.*/],
+    minify: true,
+    // Bundled CommonJS dependencies (cross-spawn, ajv) require Node built-ins.
+    banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+    clean: false,
   },
 ]);

@@ -10,6 +10,8 @@ import type { CodexOptions } from "./options/codex-options.js";
 import type { ThreadOptions } from "./options/thread-options.js";
 import { validateCodexOptions, validateThreadOptions } from "./options/validate-options.js";
 import { createThread, type Thread, type ThreadRuntime } from "./thread.js";
+import { CustomToolRegistry } from "./tools/custom/custom-tool-registry.js";
+import type { NativeToolDefinition, NativeToolInfo, NativeToolInterceptor } from "./tools/custom/native-tool-types.js";
 
 /**
  * The main class: create threads with `startThread()`, continue saved ones with `resumeThread()`.
@@ -24,10 +26,54 @@ export class Codex {
   private readonly threads = new Set<WeakRef<Thread>>();
   private readonly references = new WeakMap<Thread, WeakRef<Thread>>();
   private pruneAt = 64;
+  private readonly customTools = new CustomToolRegistry();
+  private readonly options: CodexOptions;
 
   /** Checks the options and the merged config (config.toml, `config`, `configOverrides`). */
   constructor(options: CodexOptions = {}) {
-    this.engine = resolveEngineConfig(validateCodexOptions(options));
+    this.options = validateCodexOptions(options);
+    this.engine = resolveEngineConfig(withModelDefaults(this.options));
+    for (const tool of this.options.tools ?? []) this.customTools.register(tool);
+  }
+
+  /**
+   * Registers a JavaScript tool offered on every model request of every thread of this instance
+   * (from the next request on). A built-in's name replaces that built-in; `server::tool` replaces
+   * an MCP server's tool. Registering a name again replaces the earlier registration.
+   * @throws InvalidArgumentError for a malformed definition.
+   */
+  registerTool(tool: NativeToolDefinition): void {
+    this.customTools.register(tool);
+  }
+
+  /** The tools registered on this instance, in registration order. */
+  listRegisteredTools(): NativeToolInfo[] {
+    return this.customTools.list();
+  }
+
+  /** Removes a registered tool (a built-in it replaced comes back); true when it was registered. */
+  unregisterTool(name: string): boolean {
+    return this.customTools.unregister(name);
+  }
+
+  /** Removes every registered tool. */
+  clearTools(): void {
+    this.customTools.clear();
+  }
+
+  /**
+   * Wraps the tool named `toolName` (built-in, registered or `server::tool`): `interceptor` sees
+   * each call first and may rewrite it, run the tool with `context.callBuiltin(invocation?)` (once;
+   * through the tool's normal approval and sandbox path) and rewrite the result. Several
+   * interceptors of one tool compose in registration order.
+   */
+  registerToolInterceptor(toolName: string, interceptor: NativeToolInterceptor): void {
+    this.customTools.addInterceptor(toolName, interceptor);
+  }
+
+  /** Removes the interceptors of `toolName`, or all of them. */
+  clearToolInterceptors(toolName?: string): void {
+    this.customTools.clearInterceptors(toolName);
   }
 
   /** Starts a new conversation; its id is known once the first run emits `thread.started`. */
@@ -86,6 +132,8 @@ export class Codex {
     return {
       engine: this.engine,
       approvalCallback: () => this.approvalCallback,
+      customTools: this.customTools,
+      mcp: { servers: this.options.mcp, inherit: this.options.inheritMcp ?? true },
       // Created on first use so that a missing key surfaces as a turn error, not a constructor throw.
       client: (modules) => (this.client ??= modules.createResponsesClient(this.engine)),
       onClose: (thread) => {
@@ -94,4 +142,17 @@ export class Codex {
       },
     };
   }
+}
+
+/** `defaultModel` and `modelProvider` are the config keys `model` and `model_provider` (explicit `config` wins). */
+function withModelDefaults(options: CodexOptions): CodexOptions {
+  if (options.defaultModel === undefined && options.modelProvider === undefined) return options;
+  return {
+    ...options,
+    config: {
+      ...(options.defaultModel !== undefined ? { model: options.defaultModel } : {}),
+      ...(options.modelProvider !== undefined ? { model_provider: options.modelProvider } : {}),
+      ...options.config,
+    },
+  };
 }

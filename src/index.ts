@@ -30,6 +30,18 @@ export type {
 } from "./options/approval-callback-types.js";
 export type { Input, UserInput } from "./input/user-input.js";
 export type {
+  DynamicToolSpec,
+  NativeToolDefinition,
+  NativeToolHandler,
+  NativeToolInfo,
+  NativeToolInterceptor,
+  NativeToolInterceptorContext,
+  NativeToolInvocation,
+  NativeToolParameters,
+  NativeToolResult,
+} from "./tools/custom/native-tool-types.js";
+export type { McpHttpTransport, McpServerCommon, McpServerConfig, McpStdioTransport } from "./mcp/mcp-server-config.js";
+export type {
   BackgroundEvent,
   ItemCompletedEvent,
   ItemStartedEvent,

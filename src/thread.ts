@@ -28,6 +28,8 @@ import type { ThreadItem } from "./protocol/items.js";
 import type { RolloutContents } from "./sessions/rollout-reader.js";
 import { AsyncQueue } from "./util/async-queue.js";
 import { uuidV7 } from "./util/uuid-v7.js";
+import type { McpServerConfig } from "./mcp/mcp-server-config.js";
+import type { CustomToolRegistry } from "./tools/custom/custom-tool-registry.js";
 
 /** A completed turn. */
 export type Turn = {
@@ -57,6 +59,10 @@ export type ThreadRuntime = {
   approvalCallback: () => ApprovalCallback | undefined;
   /** Called once the thread is closed, so its Codex stops tracking it. */
   onClose: (thread: Thread) => void;
+  /** The instance's registered tools and interceptors, read live on every request. */
+  customTools: CustomToolRegistry;
+  /** The instance's MCP servers (`CodexOptions.mcp`) and whether config.toml's are used. */
+  mcp: { servers: Record<string, McpServerConfig> | undefined; inherit: boolean };
 };
 
 type ThreadInit = { runtime: ThreadRuntime; options: ThreadOptions; resumeId: string | null };
@@ -164,6 +170,7 @@ export class Thread {
     if (this.state) {
       // A thread only has state once it ran, so the engine is loaded already.
       (await loadThreadEngine()).disposeUnifiedExec(this.state.services.toolState);
+      await this.state.services.mcp.close();
       await this.state.recorder.close();
     }
     this.runtime.onClose(this);
@@ -226,7 +233,8 @@ export class Thread {
     this._id = state.threadId;
     emit({ type: "thread.started", thread_id: state.threadId });
     this.activeTurn = { emit, state };
-    const tools = modules.defaultToolRegistry(settings);
+    await state.services.mcp.start();
+    const tools = modules.createThreadToolRegistry(settings, this.runtime.customTools, this.options.dynamicTools ?? [], state.services.mcp);
     const result = await modules.executeTurn(state, { engine, settings, client, tools, input: normalized, outputSchema, signal, emit });
     return result.failure;
   }
@@ -258,6 +266,7 @@ export class Thread {
         threadId,
         currentTurnId: () => state.currentTurnId,
         approvalCallback: () => this.approvalCallback ?? this.runtime.approvalCallback(),
+        mcp: { instance: this.runtime.mcp.servers, thread: this.options.mcp, inherit: this.options.inheritMcp ?? this.runtime.mcp.inherit },
       }),
     };
     this.state = state;

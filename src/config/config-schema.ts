@@ -72,7 +72,6 @@ export const acceptedUnimplementedKeys: Readonly<Record<string, { type: () => z.
   features: { type: () => z.record(z.string(), z.union([z.boolean(), table])), why: "feature flags of the CLI; this SDK has one fixed feature set" },
   tools: { type: () => table, why: "CLI tool toggles (web_search, view_image); use webSearchMode, tools are chosen per model" },
   history: { type: () => table, why: "the CLI's prompt history file (TUI)" },
-  mcp_servers: { type: () => z.record(z.string(), table), why: "MCP client not implemented yet" },
   mcp_oauth_credentials_store: { type: () => z.string(), why: "MCP client not implemented yet" },
   mcp_oauth_callback_port: { type: () => z.number(), why: "MCP client not implemented yet" },
   retry_budget: { type: () => z.unknown(), why: "retries are set per provider (request_max_retries, stream_max_retries)" },
@@ -131,6 +130,8 @@ function schemas(): { known: z.ZodObject; profile: z.ZodObject } {
     ...profileKeys(),
     ...unimplemented,
     model_providers: z.record(z.string(), modelProviderConfig()).optional(),
+    // Checked field by field when a thread starts its servers (src/mcp/resolve-mcp-servers.ts).
+    mcp_servers: z.record(z.string(), table).optional(),
     project_doc_max_bytes: z.number().int().min(0).optional(),
     shell_environment_policy: ShellEnvironmentPolicy.optional(),
     profile: z.string().optional(),
@@ -150,6 +151,7 @@ export type KnownConfig = {
   [K in keyof ReturnType<typeof profileKeys>]?: z.infer<ReturnType<typeof profileKeys>[K]>;
 } & {
   model_providers?: Record<string, ModelProviderConfig>;
+  mcp_servers?: Record<string, Record<string, unknown>>;
   project_doc_max_bytes?: number;
   shell_environment_policy?: z.infer<typeof ShellEnvironmentPolicy>;
   profile?: string;

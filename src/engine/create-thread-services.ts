@@ -10,6 +10,9 @@ import type { ThreadSettings } from "../config/thread-settings.js";
 import { applyEnvironmentPolicy } from "../exec/environment-policy.js";
 import { createCommandRunner } from "../exec/sandboxed-command-runner.js";
 import type { ThreadServices } from "./thread-services.js";
+import type { McpServerConfig } from "../mcp/mcp-server-config.js";
+import { resolveMcpServers } from "../mcp/resolve-mcp-servers.js";
+import { ThreadMcpServers } from "../mcp/thread-mcp-servers.js";
 
 /** The callback in force for a thread: its own, else its Codex instance's. */
 export type ApprovalCallbackSource = () => ApprovalCallback | undefined;
@@ -20,6 +23,8 @@ export function createThreadServices(options: {
   threadId: string;
   currentTurnId: () => string;
   approvalCallback: ApprovalCallbackSource;
+  /** The instance's and the thread's MCP servers, and whether config.toml's are used too. */
+  mcp?: { instance: Record<string, McpServerConfig> | undefined; thread: Record<string, McpServerConfig> | undefined; inherit: boolean };
 }): ThreadServices {
   const { engine, settings } = options;
   const authorizer = createToolAuthorizer({
@@ -39,5 +44,14 @@ export function createThreadServices(options: {
     commandEnvironment: () =>
       (commandEnvironment ??= applyEnvironmentPolicy(engine.env, engine.config.shell_environment_policy ?? {})),
     toolState: new Map(),
+    mcp: new ThreadMcpServers(
+      resolveMcpServers({
+        config: engine.config.mcp_servers as Record<string, unknown> | undefined,
+        instance: options.mcp?.instance,
+        thread: options.mcp?.thread,
+        inherit: options.mcp?.inherit ?? true,
+      }),
+      engine.env,
+    ),
   };
 }

@@ -12,5 +12,6 @@ export { executeTurn } from "./turn-runner.js";
 export { normalizeInput } from "../input/user-input.js";
 export { findGitRoot } from "../sessions/git-info.js";
 export { defaultToolRegistry } from "../tools/default-tools.js";
+export { createThreadToolRegistry } from "../tools/custom/create-thread-tool-registry.js";
 export { disposeUnifiedExec } from "../tools/builtin/exec/unified-exec-manager.js";
 

@@ -1,6 +1,8 @@
 /**
  * Options of `new Codex(...)`. The first six fields are @openai/codex-sdk's; the rest are ours.
  */
+import type { McpServerConfig } from "../mcp/mcp-server-config.js";
+import type { NativeToolDefinition } from "../tools/custom/native-tool-types.js";
 
 /** A value accepted in `config` overrides (serialised like TOML values). */
 export type CodexConfigValue = string | number | boolean | CodexConfigValue[] | CodexConfigObject;
@@ -40,4 +42,19 @@ export type CodexOptions = {
   approvalTimeoutMs?: number;
   /** Default of every thread's `skipGitRepoCheck` (a thread option wins). */
   skipGitRepoCheck?: boolean;
+  /** Tools registered at construction, as with `registerTool` (the seed's constructor form). */
+  tools?: NativeToolDefinition[];
+  /**
+   * Accepted for the seed's compatibility and without effect: tools belong to their instance, so
+   * a new instance never clears another's.
+   */
+  preserveRegisteredTools?: boolean;
+  /** Model of threads that set none (same as config `model`, over config.toml). */
+  defaultModel?: string;
+  /** Provider id from `[model_providers]` (same as config `model_provider`, over config.toml). */
+  modelProvider?: string;
+  /** MCP servers of every thread, by name (added to config.toml's `mcp_servers`, winning on a name clash). */
+  mcp?: Record<string, McpServerConfig>;
+  /** Default true: threads also use config.toml's `mcp_servers`; false ignores them. */
+  inheritMcp?: boolean;
 };

@@ -3,7 +3,9 @@
  * seed's aliases (`approvalMode`, `workspaceWriteOptions`, `fullAuto`) and our additions.
  */
 
+import type { McpServerConfig } from "../mcp/mcp-server-config.js";
 import type { SandboxLimits } from "../sandbox/sandbox-limits.js";
+import type { DynamicToolSpec } from "../tools/custom/native-tool-types.js";
 
 /** When the agent must ask before acting (Codex's `approval_policy`). */
 export type ApprovalMode = "never" | "on-request" | "on-failure" | "untrusted";
@@ -93,4 +95,13 @@ export type ThreadOptions = {
    * in CODEX_HOME (results in TOON). Off by default.
    */
   reverieSearch?: boolean;
+  /**
+   * Tools of this thread only, offered on every request besides the instance's registered tools
+   * (a dynamic tool wins over an instance tool of the same name).
+   */
+  dynamicTools?: DynamicToolSpec[];
+  /** MCP servers of this thread, by name (win over the instance's and config.toml's of the same name). */
+  mcp?: Record<string, McpServerConfig>;
+  /** Default: the instance's `inheritMcp`. False ignores config.toml's `mcp_servers` for this thread. */
+  inheritMcp?: boolean;
 };

@@ -5,6 +5,8 @@
 import { z } from "zod";
 import { InvalidArgumentError } from "../errors.js";
 import { SandboxLimitsSchema } from "../sandbox/sandbox-limits.js";
+import { checkDynamicTool, checkToolDefinition } from "../tools/custom/custom-tool-registry.js";
+import { mcpServersSchema } from "../mcp/mcp-options-schema.js";
 import type { CodexOptions } from "./codex-options.js";
 import type { ThreadOptions } from "./thread-options.js";
 import type { TurnOptions } from "./turn-options.js";
@@ -32,6 +34,12 @@ function buildSchemas(): { codex: z.ZodType; thread: z.ZodType; turn: z.ZodType 
       codexHome: z.string().min(1).optional(),
       approvalTimeoutMs: z.number().positive().optional(),
       skipGitRepoCheck: z.boolean().optional(),
+      tools: z.array(z.unknown()).optional(),
+      preserveRegisteredTools: z.boolean().optional(),
+      defaultModel: z.string().min(1).optional(),
+      modelProvider: z.string().min(1).optional(),
+      mcp: mcpServersSchema().optional(),
+      inheritMcp: z.boolean().optional(),
     })
     .strict();
 
@@ -68,6 +76,9 @@ function buildSchemas(): { codex: z.ZodType; thread: z.ZodType; turn: z.ZodType 
       baseInstructions: z.string().optional(),
       developerInstructions: z.string().optional(),
       reverieSearch: z.boolean().optional(),
+      dynamicTools: z.array(z.unknown()).optional(),
+      mcp: mcpServersSchema().optional(),
+      inheritMcp: z.boolean().optional(),
     })
     .strict();
 
@@ -93,11 +104,15 @@ function check<T>(schema: z.ZodType, value: unknown, what: string): T {
 }
 
 export function validateCodexOptions(options: unknown): CodexOptions {
-  return check<CodexOptions>(schemas().codex, options, "CodexOptions");
+  const checked = check<CodexOptions>(schemas().codex, options, "CodexOptions");
+  checked.tools?.forEach((tool, index) => checkToolDefinition(tool, `CodexOptions.tools[${index}]`));
+  return checked;
 }
 
 export function validateThreadOptions(options: unknown): ThreadOptions {
-  return check<ThreadOptions>(schemas().thread, options, "ThreadOptions");
+  const checked = check<ThreadOptions>(schemas().thread, options, "ThreadOptions");
+  checked.dynamicTools?.forEach((tool, index) => checkDynamicTool(tool, index));
+  return checked;
 }
 
 export function validateTurnOptions(options: unknown): TurnOptions {

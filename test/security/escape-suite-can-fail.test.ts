@@ -30,6 +30,7 @@ const blockedWithoutSandbox = [
   "apply_patch (never) creating .codex/config.toml where .codex/ did not exist",
   "untrusted: `sed -n 1p '-e1e CMD'` (a file named 1p exists) runs CMD without approval",
   "untrusted: `uniq IN OUT` writes OUT without approval",
+  "interceptor rewrites exec_command to ask for escalation; the refused escalation keeps it confined (on-request)",
 ];
 
 /** This process's environment minus the test runner's own (so the child reports as a plain run). */

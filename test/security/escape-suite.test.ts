@@ -25,6 +25,7 @@ import { registerProcessAttempts } from "./process-attempts.js";
 import { registerProtectedPlaceAttempts } from "./protected-place-attempts.js";
 import { registerPatchAttempts } from "./patch-attempts.js";
 import { registerApprovalAttempts } from "./approval-attempts.js";
+import { registerCustomToolAttempts } from "./custom-tool-attempts.js";
 
 /** One line per attempts file. */
 const attemptFiles: Array<(context: EscapeContext) => void> = [
@@ -38,6 +39,7 @@ const attemptFiles: Array<(context: EscapeContext) => void> = [
   registerLimitAttempts,
   registerPatchAttempts,
   registerApprovalAttempts,
+  registerCustomToolAttempts,
 ];
 
 const supported = isSandboxSupported();

@@ -6,7 +6,7 @@
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { CommandAuthorization, CommandAuthorizationRequest, ToolAuthorizer } from "../../../src/approvals/tool-authorizer.js";
+import type { CommandAuthorization, CommandAuthorizationRequest, ToolAuthorizer, ToolCallAuthorizer } from "../../../src/approvals/tool-authorizer.js";
 import { resolveEngineConfig } from "../../../src/config/engine-config.js";
 import { resolveThreadSettings, type ThreadSettings } from "../../../src/config/thread-settings.js";
 import { ItemEmitter } from "../../../src/engine/item-emitter.js";
@@ -16,9 +16,10 @@ import type { CommandRunner } from "../../../src/exec/command-runner.js";
 import type { ThreadEvent } from "../../../src/protocol/events.js";
 import type { ToolCall, ToolCallContext, ToolHandler, ToolOutput } from "../../../src/tools/tool-handler.js";
 import { RecordingCommandRunner } from "./recording-command-runner.js";
+import { ThreadMcpServers } from "../../../src/mcp/thread-mcp-servers.js";
 
 /** Runs every command unconfined, recording what it was asked. */
-export class RecordingAuthorizer implements ToolAuthorizer {
+export class RecordingAuthorizer implements ToolAuthorizer, ToolCallAuthorizer {
   readonly commandRequests: CommandAuthorizationRequest[] = [];
   readonly retryRequests: Array<{ request: CommandAuthorizationRequest; failureOutput: string }> = [];
 
@@ -51,6 +52,10 @@ export class RecordingAuthorizer implements ToolAuthorizer {
 
   async authorizePatchRetryWithoutSandbox(): Promise<never> {
     throw new Error("patches are not authorized by the command tools");
+  }
+
+  async authorizeToolCall(): Promise<never> {
+    throw new Error("tool calls are not authorized by the command tools");
   }
 }
 
@@ -88,6 +93,7 @@ export async function createExecTestContext(options: { model?: string; authorize
     authorizer,
     commandEnvironment: () => ({ PATH: env.PATH, HOME: env.HOME }),
     toolState: new Map(),
+    mcp: new ThreadMcpServers([], env),
   };
   const context: ExecTestContext = {
     root,
