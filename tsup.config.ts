@@ -80,8 +80,45 @@ export default defineConfig([
     esbuildPlugins: [sdkSelfReference],
     clean: false,
   },
+  // `@codex-native/sdk/cli` (config types and defineConfig), built alone so that its declarations
+  // are self-contained and index.d.ts keeps importing nothing.
+  {
+    ...shared,
+    entry: { "cli-config": "src/cli/public.ts" },
+    format: ["esm", "cjs"],
+    dts: { entry: { "cli-config": "src/cli/public.ts" } },
+    clean: false,
+  },
   // The `codex-native` command: ESM only (package.json `bin`), so no CommonJS copy is shipped.
-  { ...shared, entry: { cli: "src/cli/main.ts" }, format: ["esm"], clean: false },
+  // Split into chunks so what only some commands need (the TUI with Ink and React, the
+  // TypeScript config loader) is loaded by those commands alone. Ink and React are bundled
+  // (production builds only) rather than installed: see README "Installed size".
+  {
+    ...shared,
+    entry: { cli: "src/cli/main.ts" },
+    format: ["esm"],
+    splitting: true,
+    clean: false,
+    noExternal: [...(shared.noExternal as string[]), "sucrase", "ink", "react", /^react\//, /^ink\//],
+    // Only loaded by Ink when DEV=true (React devtools); never installed by us.
+    external: ["react-devtools-core"],
+    define: { "process.env.NODE_ENV": JSON.stringify("production") },
+    // Some of Ink's CommonJS dependencies require Node built-ins; an ES module has no `require`.
+    banner: { js: 'import { createRequire as __codexNativeCreateRequire } from "node:module"; const require = __codexNativeCreateRequire(import.meta.url);' },
+    // The CLI's chunks live in dist/cli-chunks/: the MCP client bundle is one directory up.
+    esbuildPlugins: [
+      {
+        name: "mcp-sdk-external-from-cli-chunks",
+        setup(build) {
+          build.onResolve({ filter: /^\.\/mcp-sdk\.js$/ }, () => ({ path: "../mcp-sdk.js", external: true }));
+        },
+      },
+    ],
+    esbuildOptions(options, context) {
+      shared.esbuildOptions?.(options, context);
+      options.chunkNames = "cli-chunks/[name]-[hash]";
+    },
+  },
   // The vendored dependencies the stand-ins load: CommonJS, one file each, shared by every bundle.
   {
     entry: { "vendor/zod": "build/vendor/zod.mjs", "vendor/smol-toml": "build/vendor/smol-toml.mjs" },

@@ -6,7 +6,15 @@
 // bundle and chunk shares the one copy (require's cache), so zod's classes stay one set.
 import { createRequire } from "node:module";
 
+// The CLI's chunks live one level down (dist/cli-chunks/), so the vendor directory is found
+// from either level.
 export function vendorLoader(name) {
   let loaded;
-  return () => (loaded ??= createRequire(import.meta.url)(`./vendor/${name}.cjs`));
+  return () => (loaded ??= requireVendor(name));
+}
+
+function requireVendor(name) {
+  const require = createRequire(import.meta.url);
+  const inChunkDirectory = import.meta.url.includes("/cli-chunks/");
+  return require(`${inChunkDirectory ? ".." : "."}/vendor/${name}.cjs`);
 }

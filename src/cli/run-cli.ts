@@ -1,97 +1,63 @@
 /**
- * The `codex-native` command: `run` performs one turn (optionally resuming a thread) and prints
- * the final answer, or every event as JSON lines with `--json` (like `codex exec --json`).
+ * The `codex-native` command: dispatches to the subcommands and turns their errors into a
+ * message on stderr and an exit code (see exit-codes.ts).
  */
-import { parseArgs } from "node:util";
-import { Codex } from "../codex.js";
 import { CodexError } from "../errors.js";
-import type { ThreadOptions } from "../options/thread-options.js";
-import { packageVersion } from "../util/package-root.js";
+import { resumeCommand } from "./commands/resume-command.js";
+import { runCommand } from "./commands/run-command.js";
+import { sessionsCommand } from "./commands/sessions-command.js";
+import { ConfigLoadError } from "./config/config-load-error.js";
+import { ExitCode } from "./exit-codes.js";
+import { helpText } from "./help-text.js";
+import { UsageError } from "./usage-error.js";
 
-const usage = `Usage: codex-native <command> [options]
-
-Commands:
-  run [options] <prompt>   Run one turn and print the final answer
-  --version                Print the package version
-  --help                   Show this help
-
-Options of run:
-  --model <slug>           Model to use
-  --cd <dir>               Working directory (default: current directory)
-  --sandbox <mode>         read-only | workspace-write | danger-full-access
-  --approval <policy>      never | on-request | on-failure | untrusted
-  --skip-git-repo-check    Allow running outside a git repository
-  --resume <thread-id>     Continue a saved thread
-  --output-schema <json>   JSON schema the final answer must follow
-  --json                   Print every event as a JSON line`;
+const commands: Record<string, (argv: string[]) => Promise<number>> = {
+  run: (argv) => runCommand(argv, "run"),
+  exec: (argv) => runCommand(argv, "exec"),
+  e: (argv) => runCommand(argv, "exec"),
+  resume: resumeCommand,
+  sessions: sessionsCommand,
+  tui: async (argv) => (await import("./commands/tui-command.js")).tuiCommand(argv),
+};
 
 /** Entry of the `codex-native` binary; returns the process exit code. */
 export async function runCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // Like `codex`: no arguments at a terminal opens the interactive interface.
+  const atTerminal = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  if (command === undefined && atTerminal) return dispatch("tui", []);
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-    console.log(usage);
-    return 0;
+    const topic = command === "help" ? rest[0] : undefined;
+    console.log(topic && helpText[topic === "exec" ? "run" : topic] ? helpText[topic === "exec" ? "run" : topic] : helpText.main);
+    return command === undefined ? ExitCode.usage : ExitCode.ok;
   }
-  if (command === "--version" || command === "-V") {
-    console.log(packageVersion());
-    return 0;
-  }
-  if (command === "run") return runCommand(rest);
-  console.error(`Unknown command: ${command}\n\n${usage}`);
-  return 2;
+  return dispatch(command, rest);
 }
 
-async function runCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      model: { type: "string" },
-      cd: { type: "string" },
-      sandbox: { type: "string" },
-      approval: { type: "string" },
-      "skip-git-repo-check": { type: "boolean" },
-      resume: { type: "string" },
-      "output-schema": { type: "string" },
-      json: { type: "boolean" },
-    },
-  });
-  const prompt = positionals.join(" ").trim();
-  if (!prompt) {
-    console.error(`run needs a prompt\n\n${usage}`);
-    return 2;
+async function dispatch(command: string, rest: string[]): Promise<number> {
+  const handler = commands[command];
+  if (!handler) {
+    console.error(`codex-native: unknown command "${command}"\n\n${helpText.main}`);
+    return ExitCode.usage;
   }
-  const threadOptions = {
-    ...(values.model ? { model: values.model } : {}),
-    ...(values.cd ? { workingDirectory: values.cd } : {}),
-    ...(values.sandbox ? { sandboxMode: values.sandbox } : {}),
-    ...(values.approval ? { approvalPolicy: values.approval } : {}),
-    ...(values["skip-git-repo-check"] ? { skipGitRepoCheck: true } : {}),
-  } as ThreadOptions;
-  let codex: Codex | undefined;
   try {
-    codex = new Codex();
-    const thread = values.resume ? codex.resumeThread(values.resume, threadOptions) : codex.startThread(threadOptions);
-    const outputSchema = values["output-schema"] ? (JSON.parse(values["output-schema"]) as unknown) : undefined;
-    const { events } = await thread.runStreamed(prompt, outputSchema === undefined ? {} : { outputSchema });
-    let failed = false;
-    let finalResponse = "";
-    for await (const event of events) {
-      if (values.json) console.log(JSON.stringify(event));
-      if (event.type === "item.completed" && event.item.type === "agent_message") finalResponse = event.item.text;
-      if (event.type === "turn.failed") {
-        failed = true;
-        if (!values.json) console.error(`error: ${event.error.message}`);
-      }
-    }
-    if (!values.json && !failed) console.log(finalResponse);
-    if (!values.json && thread.id) console.error(`thread: ${thread.id}`);
-    return failed ? 1 : 0;
+    return await handler(rest);
   } catch (error) {
-    console.error(`error: ${error instanceof CodexError || error instanceof Error ? error.message : String(error)}`);
-    return 1;
-  } finally {
-    // The turn is over: end the exec sessions the model left running, so the command exits now.
-    await codex?.close();
+    return report(error);
   }
+}
+
+function report(error: unknown): number {
+  if (error instanceof UsageError) {
+    const hint = error.command ? `codex-native ${error.command} --help` : "codex-native --help";
+    console.error(`codex-native: ${error.message}\n(see ${hint})`);
+    return ExitCode.usage;
+  }
+  if (error instanceof ConfigLoadError) {
+    console.error(`codex-native: ${error.message}`);
+    return ExitCode.config;
+  }
+  const message = error instanceof CodexError || error instanceof Error ? error.message : String(error);
+  console.error(`error: ${message}`);
+  return ExitCode.failed;
 }

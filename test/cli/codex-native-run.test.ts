@@ -1,54 +1,76 @@
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import path from "node:path";
-import { promisify } from "node:util";
 import { after, before, test } from "node:test";
-import { readFileSync } from "node:fs";
-import { assistantMessage, functionCall, mockTurn } from "../../src/testing/index.js";
+import { readFileSync, writeFileSync } from "node:fs";
+import { assistantMessage, customToolCall, functionCall, mockTurn } from "../../src/testing/index.js";
 import { createHarness, type Harness } from "../helpers/e2e-harness.js";
 import { hostProcessesWithArgument, uniqueSleepSeconds, waitFor } from "../sandbox/command-harness.js";
+import { jsonLines, lastPrompt, runCodexNative } from "./cli-harness.js";
 
-const run = promisify(execFile);
-// The published bin, built by `npm run build:ts` (part of `npm test`).
-const cli = path.resolve(import.meta.dirname, "../../dist/cli.js");
 let harness: Harness;
 before(async () => {
   harness = await createHarness();
 });
 after(() => harness.close());
 
-function codexNative(args: string[]) {
-  return run(process.execPath, [cli, ...args], {
-    cwd: harness.workdir,
-    env: { ...harness.env, OPENAI_BASE_URL: harness.server.url, OPENAI_API_KEY: "sk-cli-test" },
-    // A run that hangs fails the test instead of stalling the suite.
-    timeout: 30_000,
-  });
-}
+const plan = (steps: Array<[string, string]>) => ({ plan: steps.map(([step, status]) => ({ step, status })) });
 
-test("codex-native run prints the final answer, and --json prints the events", async () => {
-  harness.server.enqueue(mockTurn([assistantMessage("CLI answer")]), mockTurn([assistantMessage("second")]));
-  const plain = await codexNative(["run", "--skip-git-repo-check", "hello", "there"]);
-  assert.equal(plain.stdout, "CLI answer\n");
-  const threadId = /thread: (\S+)/.exec(plain.stderr)![1]!;
-  assert.equal(harness.server.requests.at(-1)!.body.input.at(-1).content[0].text, "hello there");
-
-  const json = await codexNative(["run", "--json", "--skip-git-repo-check", "--resume", threadId, "again"]);
-  const events = json.stdout.trim().split("\n").map((line) => JSON.parse(line));
-  assert.deepEqual(events.map((event) => event.type), ["thread.started", "turn.started", "item.completed", "turn.completed"]);
-  assert.equal(events[0].thread_id, threadId);
+test("run shows the header, the command, the plan and the patch on stderr, the answer on stdout, then the token usage", async () => {
+  writeFileSync(path.join(harness.workdir, "greeting.txt"), "hello\nworld\n");
+  const patch = ["*** Begin Patch", "*** Update File: greeting.txt", "@@", " hello", "-world", "+there", "*** End Patch"].join("\n");
+  harness.server.enqueue(
+    mockTurn([functionCall("update_plan", plan([["Look around", "completed"], ["Edit greeting", "in_progress"]]))]),
+    mockTurn([functionCall("exec_command", { cmd: "echo listing-output" })]),
+    mockTurn([customToolCall("apply_patch", patch)]),
+    mockTurn([assistantMessage("Greeting updated.")]),
+  );
+  const result = await runCodexNative(harness, ["run", "--skip-git-repo-check", "-s", "workspace-write", "--color", "never", "fix", "the", "greeting"]);
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(result.stdout, "Greeting updated.\n");
+  assert.equal(lastPrompt(harness), "fix the greeting");
+  const err = result.stderr;
+  assert.match(err, /^codex-native \d+\.\d+\.\d+\n--------\nworkdir: .*\nsandbox: workspace-write\n--------\nuser\nfix the greeting\n/);
+  assert.match(err, /session id: [0-9a-f-]{36}/);
+  assert.match(err, /plan\n  ✔ Look around\n  □ Edit greeting/);
+  // No terminal: the command is announced when it starts, and its result and output follow.
+  assert.match(err, /exec echo listing-output\n/);
+  assert.match(err, /exec echo listing-output ✓ exit 0\n  listing-output\n/);
+  assert.match(err, /file update applied\n  M .*greeting\.txt/);
+  assert.match(err, /tokens used: [\d,]+ — input [\d,]+, output [\d,]+/);
+  assert.ok(err.indexOf("plan") < err.indexOf("exec echo") && err.indexOf("exec echo") < err.indexOf("file update"), err);
+  assert.equal(readFileSync(path.join(harness.workdir, "greeting.txt"), "utf8"), "hello\nthere\n");
 });
 
-test("codex-native reports errors with a non-zero exit code", async () => {
-  await assert.rejects(codexNative(["run", "hi"]), (error: { code: number; stderr: string }) => {
-    assert.equal(error.code, 1);
-    assert.match(error.stderr, /Not inside a trusted directory/);
-    return true;
-  });
-  await assert.rejects(codexNative(["bogus"]), (error: { code: number }) => error.code === 2);
+test("run --json prints the event stream as JSON lines like codex exec --json, and nothing else on stdout", async () => {
+  harness.server.enqueue(mockTurn([functionCall("exec_command", { cmd: "echo json-mode" })]), mockTurn([assistantMessage("done")]));
+  const result = await runCodexNative(harness, ["exec", "--json", "--skip-git-repo-check", "go"]);
+  assert.equal(result.code, 0, result.stderr);
+  const events = jsonLines(result.stdout);
+  assert.deepEqual(
+    events.map((event) => (event.item ? `${event.type}:${event.item.type}` : event.type)),
+    ["thread.started", "turn.started", "item.started:command_execution", "item.completed:command_execution", "item.completed:agent_message", "turn.completed"],
+  );
+  assert.equal(events[3].item.aggregated_output, "json-mode\n");
+  assert.deepEqual(Object.keys(events.at(-1).usage).sort(), ["cache_write_input_tokens", "cached_input_tokens", "input_tokens", "output_tokens", "reasoning_output_tokens"]);
+  assert.doesNotMatch(result.stderr, /codex-native \d/, "no human header in --json mode");
 });
 
-test("codex-native run exits when the turn ends even though the model left a command running, and the command ends too", async () => {
+test("a failed turn exits 1 with the error on stderr; unknown commands and flags exit 2", async () => {
+  const notGit = await runCodexNative(harness, ["run", "hi"]);
+  assert.equal(notGit.code, 1);
+  assert.match(notGit.stderr, /Not inside a trusted directory/);
+  const unknownCommand = await runCodexNative(harness, ["bogus"]);
+  assert.equal(unknownCommand.code, 2);
+  assert.match(unknownCommand.stderr, /unknown command "bogus"/);
+  const unknownFlag = await runCodexNative(harness, ["run", "--frobnicate", "hi"]);
+  assert.equal(unknownFlag.code, 2);
+  assert.match(unknownFlag.stderr, /--frobnicate[\s\S]*codex-native run --help/);
+  const badSandbox = await runCodexNative(harness, ["run", "-s", "nowhere", "hi"]);
+  assert.equal(badSandbox.code, 2);
+  assert.match(badSandbox.stderr, /--sandbox must be one of read-only, workspace-write, danger-full-access/);
+});
+
+test("run exits when the turn ends even though the model left a command running, and the command ends too", async () => {
   // The command runs in its own PID namespace: it is found on the host by a unique argument.
   const markerFile = path.join(harness.workdir, "cli-session.started");
   const seconds = uniqueSleepSeconds();
@@ -56,7 +78,8 @@ test("codex-native run exits when the turn ends even though the model left a com
     mockTurn([functionCall("exec_command", { cmd: `echo started > ${markerFile}; exec sleep ${seconds}`, yield_time_ms: 300 })]),
     mockTurn([assistantMessage("left it running")]),
   );
-  const result = await codexNative(["run", "--skip-git-repo-check", "--sandbox", "danger-full-access", "start a server"]);
+  const result = await runCodexNative(harness, ["run", "--skip-git-repo-check", "--sandbox", "danger-full-access", "start a server"]);
+  assert.equal(result.code, 0, result.stderr);
   assert.equal(result.stdout, "left it running\n");
   assert.equal(readFileSync(markerFile, "utf8").trim(), "started", "the command ran");
   assert.ok(await waitFor(() => hostProcessesWithArgument(seconds).length === 0, 5_000), "the command outlived the CLI");
