@@ -106,6 +106,7 @@ export type ThreadOptions = {
   mcp?: Record<string, McpServerConfig>;
   /** Default: the instance's `inheritMcp`. False ignores config.toml's `mcp_servers` for this thread. */
   inheritMcp?: boolean;
+  /**
    * Communication style (Codex's `personality`): `friendly` or `pragmatic` add a style note to the
    * thread's initial context; `none` (or unset, without config `personality`) adds nothing.
    */
