@@ -18,13 +18,17 @@ const INHERITED_VARIABLES = ["HOME", "LOGNAME", "PATH", "SHELL", "USER", "__CF_U
 const CLIENT_INFO = { name: "codex-mcp-client", title: "Codex", version: "0.1.0" };
 
 export class McpConnection {
-  private stderrTail = "";
+  /** Calls in flight: while there are none, the server's process does not keep Node running. */
+  private active = 0;
 
   private constructor(
     readonly server: ResolvedMcpServer,
     private readonly client: Client,
     readonly tools: McpToolInfo[],
-  ) {}
+    private readonly keepAlive: (on: boolean) => void,
+  ) {
+    keepAlive(false);
+  }
 
   /** Starts `server`. @throws Error when it cannot start, initialise or list its tools in time. */
   static async start(server: ResolvedMcpServer, sdk: McpSdk, env: Record<string, string | undefined>): Promise<McpConnection> {
@@ -44,9 +48,7 @@ export class McpConnection {
         .filter((tool) => server.enabledTools === undefined || server.enabledTools.includes(tool.name))
         .filter((tool) => !server.disabledTools.includes(tool.name))
         .map((tool) => ({ name: tool.name, ...(tool.description ? { description: tool.description } : {}), inputSchema: tool.inputSchema as Record<string, unknown> }));
-      const connection = new McpConnection(server, client, tools);
-      connection.stderrTail = stderrTail;
-      return connection;
+      return new McpConnection(server, client, tools, processKeepAlive(transport));
     } catch (error) {
       await client.close().catch(() => undefined);
       const detail = stderrTail.trim() ? ` (stderr: ${stderrTail.trim()})` : "";
@@ -55,19 +57,29 @@ export class McpConnection {
   }
 
   callTool(name: string, args: Record<string, unknown> | undefined, signal: AbortSignal): Promise<McpCallResult> {
-    return this.client.callTool({ name, ...(args ? { arguments: args } : {}) }, undefined, this.requestOptions(signal)) as Promise<McpCallResult>;
+    return this.busy(() => this.client.callTool({ name, ...(args ? { arguments: args } : {}) }, undefined, this.requestOptions(signal)) as Promise<McpCallResult>);
   }
 
   listResources(cursor: string | undefined, signal: AbortSignal) {
-    return this.client.listResources(cursor ? { cursor } : undefined, this.requestOptions(signal));
+    return this.busy(() => this.client.listResources(cursor ? { cursor } : undefined, this.requestOptions(signal)));
   }
 
   listResourceTemplates(cursor: string | undefined, signal: AbortSignal) {
-    return this.client.listResourceTemplates(cursor ? { cursor } : undefined, this.requestOptions(signal));
+    return this.busy(() => this.client.listResourceTemplates(cursor ? { cursor } : undefined, this.requestOptions(signal)));
   }
 
   readResource(uri: string, signal: AbortSignal) {
-    return this.client.readResource({ uri }, this.requestOptions(signal));
+    return this.busy(() => this.client.readResource({ uri }, this.requestOptions(signal)));
+  }
+
+  /** An idle server never keeps the script alive (DESIGN decision 8); a call in flight does. */
+  private async busy<T>(work: () => Promise<T>): Promise<T> {
+    if (this.active++ === 0) this.keepAlive(true);
+    try {
+      return await work();
+    } finally {
+      if (--this.active === 0) this.keepAlive(false);
+    }
   }
 
   /** Ends the session and, for stdio, the server process. */
@@ -110,6 +122,20 @@ function createTransport(server: ResolvedMcpServer, sdk: McpSdk, env: Record<str
     headers.Authorization = `Bearer ${token}`;
   }
   return new sdk.StreamableHTTPClientTransport(new URL(transport.url), { requestInit: { headers } });
+}
+
+/**
+ * Refs or unrefs a stdio server's process and pipes. The SDK keeps the child in a private field;
+ * without it (another SDK version) the server simply stays referenced until the thread closes.
+ */
+function processKeepAlive(transport: object): (on: boolean) => void {
+  type Unreffable = { ref?: () => void; unref?: () => void };
+  const child = (transport as { _process?: Unreffable & { stdin?: Unreffable | null; stdout?: Unreffable | null; stderr?: Unreffable | null } })._process;
+  if (!child) return () => undefined;
+  const handles: Unreffable[] = [child, child.stdin, child.stdout, child.stderr].filter((handle): handle is Unreffable => !!handle);
+  return (on) => {
+    for (const handle of handles) (on ? handle.ref : handle.unref)?.call(handle);
+  };
 }
 
 function withDeadline<T>(work: Promise<T>, ms: number, message: string): Promise<T> {

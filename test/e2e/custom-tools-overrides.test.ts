@@ -4,7 +4,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import type { NativeToolInvocation, ThreadEvent } from "../../src/index.js";
-import { assistantMessage, customToolCall, functionCall, mockTurn } from "../../src/testing/index.js";
+import { assistantMessage, customToolCall, functionCall, localShellCall, mockTurn } from "../../src/testing/index.js";
 import { createHarness, type Harness } from "../helpers/e2e-harness.js";
 
 let harness: Harness;
@@ -148,4 +148,25 @@ test("an interceptor's rewrite to write outside the workspace is still confined 
     .run("go");
   assert.equal(existsSync(outside), false);
   assert.match(outputOf("call_rewrite"), /(Read-only file system|Permission denied)/);
+});
+
+test("overrides of local_shell and web_search: the action arrives as JSON; web_search becomes a function tool", async () => {
+  const codex = harness.codex();
+  const actions: string[] = [];
+  codex.registerTool({ name: "local_shell", handler: (_err, invocation) => (actions.push(invocation.arguments!), { output: "local shell override" }) });
+  codex.registerTool({ name: "web_search", description: "Searches our intranet", parameters: { type: "object", properties: { q: { type: "string" } }, required: ["q"] }, handler: (_err, { arguments: args }) => ({ output: `Search stub: ${args}` }) });
+  const marker = path.join(harness.workdir, "local-shell-ran");
+  harness.server.enqueue(
+    mockTurn([localShellCall(["touch", marker], { callId: "call_local" }), functionCall("web_search", { q: "docs" }, { callId: "call_search" })]),
+    mockTurn([assistantMessage("ok")]),
+  );
+  await codex.startThread({ ...fullAccess(), model: "codex-mini-latest", webSearchMode: "live" }).run("go");
+  assert.equal(outputOf("call_local"), "local shell override");
+  assert.equal(JSON.parse(actions[0]!).command.join(" "), `touch ${marker}`);
+  assert.equal(existsSync(marker), false);
+  assert.equal(outputOf("call_search"), `Search stub: ${JSON.stringify({ q: "docs" })}`);
+  const tools = harness.server.requests.at(-1)!.body.tools as any[];
+  assert.deepEqual(tools.filter((tool) => tool.type === "local_shell"), [{ type: "local_shell" }]);
+  assert.equal(tools.filter((tool) => tool.type === "web_search").length, 0);
+  assert.equal(tools.find((tool) => tool.name === "web_search").description, "Searches our intranet");
 });
