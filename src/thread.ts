@@ -335,7 +335,7 @@ export class Thread {
     const opened = this.resumed
       ? await modules.resumeSession(engine, settings, this.resumed)
       : await modules.startSession(engine, settings, threadId, this.runtime.skills());
-    if (settings.context.ephemeral) this.runtime.onEphemeralThread(threadId);
+    if (settings.context.ephemeral && !this.resumed) this.runtime.onEphemeralThread(threadId);
     this.resumed = undefined;
     const state: ThreadState = {
       threadId,

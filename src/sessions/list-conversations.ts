@@ -8,7 +8,9 @@ import { rm, stat } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { InvalidArgumentError } from "../errors.js";
 import type { ConversationListOptions, ConversationListPage, ConversationSummary } from "./conversation-types.js";
+import { collectUserMessages } from "./history-rebuild.js";
 import { findRolloutFile, listRolloutFiles, type RolloutFileEntry } from "./rollout-paths.js";
+import type { ResponseItem } from "./rollout-schema.js";
 
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 1000;
@@ -69,6 +71,10 @@ async function describe(entry: RolloutFileEntry): Promise<ConversationSummary> {
         summary.model = payload.model;
       } else if (line.type === "event_msg" && payload.type === "user_message" && summary.preview === null && typeof payload.message === "string") {
         summary.preview = payload.message.slice(0, PREVIEW_CHARACTERS);
+      } else if (line.type === "response_item" && summary.preview === null) {
+        // CLI 0.169 writes no user_message events: the first real user message is the prompt.
+        const [text] = collectUserMessages([payload as ResponseItem]);
+        if (text !== undefined) summary.preview = text.slice(0, PREVIEW_CHARACTERS);
       }
     }
   } finally {

@@ -6,6 +6,7 @@ import { test } from "node:test";
 import { autoCompactTokenLimit, currentContextTokens } from "../../src/compaction/compaction-threshold.js";
 import { resolveEngineConfig } from "../../src/config/engine-config.js";
 import { resolveThreadSettings } from "../../src/config/thread-settings.js";
+import type { ResponseItem } from "../../src/model/response-items.js";
 
 test("the auto-compaction limit: config limit, else 90% of the configured, tabled or default window", async () => {
   const codexHome = await mkdtemp(path.join(os.tmpdir(), "compaction-threshold-"));
@@ -23,7 +24,7 @@ test("the auto-compaction limit: config limit, else 90% of the configured, table
 });
 
 test("the context estimate adds bytes/4 of the items appended since the last response", () => {
-  const item = { type: "message", role: "user", content: [{ type: "input_text", text: "x".repeat(100) }] } as const;
+  const item: ResponseItem = { type: "message", role: "user", content: [{ type: "input_text", text: "x".repeat(100) }] };
   const bytes = Buffer.byteLength(JSON.stringify(item));
   assert.equal(currentContextTokens({ lastTotalTokens: 1000, historyLengthThen: 1 }, [item, item, item]), 1000 + Math.ceil((2 * bytes) / 4));
   assert.equal(currentContextTokens({ lastTotalTokens: 1000, historyLengthThen: 3 }, [item, item, item]), 1000);
