@@ -55,7 +55,7 @@ export default defineConfig([
     format: ["esm", "cjs"],
     dts: { entry: { agents: "src/agents/openai-agents.ts" } },
     external: ["@openai/agents", "@codex-native/sdk"],
-    esbuildPlugins: [sdkSelfReference],
+    esbuildPlugins: [mcpSdkExternal, sdkSelfReference],
     clean: false,
   },
   // The `codex-native` command: ESM only (package.json `bin`), so no CommonJS copy is shipped.
