@@ -77,7 +77,7 @@ export default defineConfig([
     format: ["esm", "cjs"],
     dts: { entry: { agents: "src/agents/openai-agents.ts" } },
     external: ["@openai/agents", "@codex-native/sdk"],
-    esbuildPlugins: [sdkSelfReference],
+    esbuildPlugins: [mcpSdkExternal, sdkSelfReference],
     clean: false,
   },
   // `@codex-native/sdk/cli` (config types and defineConfig), built alone so that its declarations
