@@ -1,7 +1,7 @@
 import { defineConfig, type Options } from "tsup";
 
 // Each entry point is bundled into one file with its runtime dependencies (zod, diff, smol-toml,
-// eventsource-parser): loading ~130 small ES modules at import time cost more than the SDK's own
+// eventsource-parser, js-yaml for SKILL.md frontmatter): loading ~130 small ES modules at import time cost more than the SDK's own
 // code, and none of them is a runtime dependency (the declarations reference no zod type). The
 // native addon (.node) is not bundled: src/native/load.ts finds it at run time in native/ (a
 // checkout) or in the per-platform package. Source maps only on request (CODEX_NATIVE_SOURCEMAP=1): they triple the size.
@@ -20,7 +20,7 @@ const shared: Options = {
   shims: true,
   sourcemap: process.env.CODEX_NATIVE_SOURCEMAP === "1",
   splitting: false,
-  noExternal: ["zod", "diff", "smol-toml", "eventsource-parser"],
+  noExternal: ["zod", "diff", "smol-toml", "eventsource-parser", "js-yaml"],
   // zod's entry point evaluates every locale and extra we never use; bundle only what we call.
   esbuildOptions(options) {
     options.alias = { ...options.alias, zod: "./build/zod-lean.mjs" };

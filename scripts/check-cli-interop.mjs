@@ -65,5 +65,43 @@ let failures = 0;
   failures += ok ? 0 : 1;
   console.log(`2. CLI thread resumed by the SDK: ${ok ? "OK" : "FAILED"}\n   the SDK sent:\n     ${sent.join("\n     ")}`);
 }
+{
+  // 3. A compacted SDK thread: the CLI must continue from the `compacted` line's replacement history.
+  const home = freshHome();
+  const usage = testing.usage({ inputTokens: 5000, outputTokens: 100 });
+  server.enqueue(
+    testing.mockTurn([testing.assistantMessage("Noted: MANGO.")], { usage }),
+    testing.mockTurn([testing.assistantMessage("The user set the code word MANGO.")]),
+    testing.mockTurn([testing.assistantMessage("Fine.")]),
+  );
+  const thread = new Codex({ env: home.env, config: { model_auto_compact_token_limit: 1000 } }).startThread({ workingDirectory: home.work, skipGitRepoCheck: true });
+  await thread.run("Remember the code word MANGO.");
+  await thread.run("Anything else?");
+  server.enqueue(testing.mockTurn([testing.assistantMessage("It is MANGO.")]));
+  const events = await codexExec(["resume", thread.id, "What is the code word?"], home);
+  const sent = summary(server.requests.at(-1).body);
+  const ok =
+    events[0]?.thread_id === thread.id &&
+    sent.some((line) => line.startsWith("user: Another language model started")) &&
+    !sent.some((line) => line.includes("Noted: MANGO.")) &&
+    sent.at(-1) === "user: What is the code word?";
+  failures += ok ? 0 : 1;
+  console.log(`3. compacted SDK thread resumed by the Codex CLI: ${ok ? "OK" : "FAILED"}\n   the CLI sent:\n     ${sent.join("\n     ")}`);
+}
+{
+  // 4. A fork written by the SDK: the CLI resumes it by its own id, with the history before the fork point.
+  const home = freshHome();
+  server.enqueue(testing.mockTurn([testing.assistantMessage("Noted: KIWI.")]), testing.mockTurn([testing.assistantMessage("Noted: LIME.")]));
+  const thread = new Codex({ env: home.env }).startThread({ workingDirectory: home.work, skipGitRepoCheck: true });
+  await thread.run("Word one is KIWI.");
+  await thread.run("Word two is LIME.");
+  const branch = await thread.fork({ nthUserMessage: 1 });
+  server.enqueue(testing.mockTurn([testing.assistantMessage("Only KIWI.")]));
+  const events = await codexExec(["resume", branch.id, "Which words do you know?"], home);
+  const sent = summary(server.requests.at(-1).body);
+  const ok = events[0]?.thread_id === branch.id && sent.some((line) => line.includes("KIWI")) && !sent.some((line) => line.includes("LIME"));
+  failures += ok ? 0 : 1;
+  console.log(`4. SDK fork resumed by the Codex CLI: ${ok ? "OK" : "FAILED"}\n   the CLI sent:\n     ${sent.join("\n     ")}`);
+}
 await server.close();
 process.exit(failures === 0 ? 0 : 1);

@@ -12,6 +12,14 @@ import { validateCodexOptions, validateThreadOptions } from "./options/validate-
 import { createThread, type Thread, type ThreadRuntime } from "./thread.js";
 import { CustomToolRegistry } from "./tools/custom/custom-tool-registry.js";
 import type { NativeToolDefinition, NativeToolInfo, NativeToolInterceptor } from "./tools/custom/native-tool-types.js";
+import type { ConversationListOptions, ConversationListPage } from "./sessions/conversation-types.js";
+import {
+  normalizeMentionTriggers,
+  normalizeSkillDefinition,
+  normalizeSkillsOption,
+  type SkillDefinition,
+  type SkillMentionTrigger,
+} from "./skills/skill-types.js";
 
 /**
  * The main class: create threads with `startThread()`, continue saved ones with `resumeThread()`.
@@ -28,12 +36,19 @@ export class Codex {
   private pruneAt = 64;
   private readonly customTools = new CustomToolRegistry();
   private readonly options: CodexOptions;
+  /** JS skills of every thread, by name (`CodexOptions.skills`, `registerSkill`). */
+  private readonly skills = new Map<string, SkillDefinition>();
+  private readonly skillMentionTriggers: SkillMentionTrigger[] | undefined;
+  /** Ids of ephemeral threads of this instance: resuming one gets a clear error. */
+  private readonly ephemeralThreadIds = new Set<string>();
 
   /** Checks the options and the merged config (config.toml, `config`, `configOverrides`). */
   constructor(options: CodexOptions = {}) {
     this.options = validateCodexOptions(options);
     this.engine = resolveEngineConfig(withModelDefaults(this.options));
     for (const tool of this.options.tools ?? []) this.customTools.register(tool);
+    for (const skill of normalizeSkillsOption(this.options.skills, "CodexOptions.skills")) this.skills.set(skill.name, skill);
+    this.skillMentionTriggers = normalizeMentionTriggers(this.options.skillMentionTriggers, "CodexOptions.skillMentionTriggers");
   }
 
   /**
@@ -76,6 +91,46 @@ export class Codex {
     this.customTools.clearInterceptors(toolName);
   }
 
+  /**
+   * Adds a skill every thread of this instance knows (from its next turn on; it is listed to the
+   * model in threads started afterwards). A skill of the same name is replaced.
+   */
+  registerSkill(skill: SkillDefinition): void {
+    const normalized = normalizeSkillDefinition(skill, "registerSkill(skill)");
+    this.skills.set(normalized.name, normalized);
+  }
+
+  /** The skills registered in JS on this instance (SKILL.md files are found per thread, not listed here). */
+  listSkills(): SkillDefinition[] {
+    return [...this.skills.values()].map((skill) => ({ ...skill }));
+  }
+
+  /**
+   * Saved conversations (session files under CODEX_HOME/sessions, ours and the Codex CLI's),
+   * newest first, `limit` per page (default 20); pass `nextCursor` back as `cursor` for the next.
+   */
+  async listConversations(options: ConversationListOptions = {}): Promise<ConversationListPage> {
+    if (typeof options !== "object" || options === null) throw new InvalidArgumentError("listConversations expects { limit?, cursor? }");
+    const { listConversations } = await import("./sessions/list-conversations.js");
+    return listConversations(this.engine.codexHome, options);
+  }
+
+  /** Deletes a saved conversation's session file by thread id; resolves false when there is none. */
+  async deleteConversation(id: string): Promise<boolean> {
+    const { deleteConversation } = await import("./sessions/list-conversations.js");
+    return deleteConversation(this.engine.codexHome, id);
+  }
+
+  /** Alias of `listConversations`. */
+  listThreads(options: ConversationListOptions = {}): Promise<ConversationListPage> {
+    return this.listConversations(options);
+  }
+
+  /** Alias of `deleteConversation`. */
+  deleteThread(id: string): Promise<boolean> {
+    return this.deleteConversation(id);
+  }
+
   /** Starts a new conversation; its id is known once the first run emits `thread.started`. */
   startThread(options: ThreadOptions = {}): Thread {
     return this.track(createThread(this.runtime(), validateThreadOptions(options), null));
@@ -88,6 +143,9 @@ export class Codex {
    */
   resumeThread(id: string, options: ThreadOptions = {}): Thread {
     if (typeof id !== "string" || id.trim().length === 0) throw new InvalidArgumentError("resumeThread needs a thread id");
+    if (this.ephemeralThreadIds.has(id.trim())) {
+      throw new InvalidArgumentError(`Thread ${id.trim()} is ephemeral: it wrote no session file, so it cannot be resumed`);
+    }
     return this.track(createThread(this.runtime(), validateThreadOptions(options), id.trim()));
   }
 
@@ -140,6 +198,9 @@ export class Codex {
         const reference = this.references.get(thread);
         if (reference) this.threads.delete(reference);
       },
+      skills: () => ({ skills: [...this.skills.values()], triggers: this.skillMentionTriggers }),
+      openFork: (options, threadId) => this.track(createThread(this.runtime(), validateThreadOptions(options), threadId)),
+      onEphemeralThread: (threadId) => this.ephemeralThreadIds.add(threadId),
     };
   }
 }

@@ -167,3 +167,28 @@ export class CommandSpawnError extends CodexError {
     this.code = code;
   }
 }
+
+/** Which per-turn budget a turn ran out of. */
+export type TurnBudget = "maxToolCalls" | "tokenBudget";
+
+/** A turn exceeded `ThreadOptions.maxToolCalls` or `tokenBudget` and was stopped. */
+export class TurnBudgetExceededError extends CodexError {
+  /** The budget that was exceeded. */
+  readonly budget: TurnBudget;
+  /** The configured limit. */
+  readonly limit: number;
+  /** What the turn had used (tool calls requested, or tokens) when it was stopped. */
+  readonly used: number;
+
+  /** `budget` names the option, `limit` its value, `used` what the turn reached. */
+  constructor(budget: TurnBudget, limit: number, used: number) {
+    super(
+      budget === "maxToolCalls"
+        ? `The turn was stopped: the model asked for ${used} tool calls, over the maxToolCalls budget of ${limit}`
+        : `The turn was stopped: it used ${used} tokens, over the tokenBudget of ${limit}`,
+    );
+    this.budget = budget;
+    this.limit = limit;
+    this.used = used;
+  }
+}

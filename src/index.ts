@@ -96,8 +96,18 @@ export {
   ThreadBusyError,
   ThreadClosedError,
   TimeoutError,
+  TurnBudgetExceededError,
 } from "./errors.js";
-export type { ModelApiErrorDetails, SandboxDenialReason } from "./errors.js";
+export type { ModelApiErrorDetails, SandboxDenialReason, TurnBudget } from "./errors.js";
+/** Skills, personality and conversation management (fork, listing). */
+export type { SkillDefinition, SkillMentionTrigger, SkillsOption } from "./skills/skill-types.js";
+export type { Personality } from "./context/personality.js";
+export type {
+  ConversationListOptions,
+  ConversationListPage,
+  ConversationSummary,
+  ForkOptions,
+} from "./sessions/conversation-types.js";
 export { isSandboxSupported } from "./exec/sandboxed-command-runner.js";
 export { nativeVersion } from "./native/index.js";
 export { tokenizerCount, tokenizerDecode, tokenizerEncode } from "./tokenizer/tokenizer.js";

@@ -22,10 +22,12 @@ import type { ResponsesClient } from "./model/responses-client.js";
 import { validateOutputSchema } from "./options/output-schema.js";
 import type { ThreadOptions } from "./options/thread-options.js";
 import type { TurnOptions } from "./options/turn-options.js";
-import { validateTurnOptions } from "./options/validate-options.js";
+import { validateThreadOptions, validateTurnOptions } from "./options/validate-options.js";
 import type { ThreadEvent, Usage } from "./protocol/events.js";
 import type { ThreadItem } from "./protocol/items.js";
 import type { RolloutContents } from "./sessions/rollout-reader.js";
+import type { ForkOptions } from "./sessions/conversation-types.js";
+import type { CodexSkills } from "./skills/skill-catalog.js";
 import { AsyncQueue } from "./util/async-queue.js";
 import { uuidV7 } from "./util/uuid-v7.js";
 import type { McpServerConfig } from "./mcp/mcp-server-config.js";
@@ -63,6 +65,12 @@ export type ThreadRuntime = {
   customTools: CustomToolRegistry;
   /** The instance's MCP servers (`CodexOptions.mcp`) and whether config.toml's are used. */
   mcp: { servers: Record<string, McpServerConfig> | undefined; inherit: boolean };
+  /** The Codex instance's JS skills and mention triggers, as of now. */
+  skills: () => CodexSkills;
+  /** Opens a fork (already written to disk) as a thread of the same Codex. */
+  openFork: (options: ThreadOptions, threadId: string) => Thread;
+  /** Notes that an ephemeral thread got this id, so resuming it can say why it cannot be. */
+  onEphemeralThread: (threadId: string) => void;
 };
 
 type ThreadInit = { runtime: ThreadRuntime; options: ThreadOptions; resumeId: string | null };
@@ -104,6 +112,44 @@ export class Thread {
   /** The thread id: set from the first `thread.started` event (at once for resumed threads). */
   get id(): string | null {
     return this._id;
+  }
+
+  /**
+   * Token usage summed over every model request of this thread (compactions included), with
+   * cached and reasoning tokens; a resumed thread starts from what its session file recorded.
+   */
+  get usage(): Usage {
+    const total = this.state?.session.usage;
+    return total ? { ...total } : { input_tokens: 0, cached_input_tokens: 0, cache_write_input_tokens: 0, output_tokens: 0, reasoning_output_tokens: 0 };
+  }
+
+  /**
+   * Compacts the conversation now, as a turn of its own: the model summarises it and the history
+   * is replaced by the summary (plus the initial context and recent prompts). Automatic
+   * compaction does the same when the context nears the model's window. Rejects like `run()`.
+   */
+  async compact(): Promise<void> {
+    if (this._id === null) throw new InvalidArgumentError("compact() needs a thread that has run a turn (or a resumed one)");
+    for await (const _event of this.streamTurn(null, {}, true)) {
+      // Only the outcome matters; the events were recorded.
+    }
+  }
+
+  /**
+   * Branches the conversation: a new thread, with a fresh id and its own session file, holding the
+   * history before the `nthUserMessage`-th (0-based) user message. This thread is untouched.
+   * Throws InvalidArgumentError for an index out of range or an ephemeral thread.
+   */
+  async fork(options: ForkOptions): Promise<Thread> {
+    if (typeof options !== "object" || options === null || typeof options.nthUserMessage !== "number") {
+      throw new InvalidArgumentError("fork() expects { nthUserMessage: number, threadOptions? }");
+    }
+    const threadOptions = validateThreadOptions(options.threadOptions ?? {});
+    if (this._id === null) throw new InvalidArgumentError("fork() needs a thread that has run a turn (or a resumed one)");
+    if (this.settings?.context.ephemeral) throw new InvalidArgumentError("An ephemeral thread has no session file to fork");
+    const modules = await loadThreadEngine();
+    const forkId = await modules.forkSession(this.runtime.engine, this._id, options.nthUserMessage);
+    return this.runtime.openFork({ ...this.options, ...threadOptions }, forkId);
   }
 
   /**
@@ -181,7 +227,8 @@ export class Thread {
     await this.close();
   }
 
-  private async *streamTurn(input: Input, turnOptions: TurnOptions, throwOnFailure: boolean): AsyncGenerator<ThreadEvent> {
+  /** `input` null runs a compaction instead of a prompt. */
+  private async *streamTurn(input: Input | null, turnOptions: TurnOptions, throwOnFailure: boolean): AsyncGenerator<ThreadEvent> {
     if (this.closed) throw new ThreadClosedError("This thread was closed; resume it by id with codex.resumeThread() to continue");
     const options = validateTurnOptions(turnOptions);
     const outputSchema = validateOutputSchema(options.outputSchema);
@@ -213,7 +260,7 @@ export class Thread {
 
   /** Returns the turn's failure (already emitted as `turn.failed`), or throws setup/abort errors. */
   private async execute(
-    input: Input,
+    input: Input | null,
     outputSchema: Record<string, unknown> | undefined,
     signal: AbortSignal,
     queue: AsyncQueue<ThreadEvent>,
@@ -225,7 +272,7 @@ export class Thread {
     if (!settings.skipGitRepoCheck && !(await modules.findGitRoot(settings.cwd, engine.env))) {
       throw new GitRepoCheckError("Not inside a trusted directory and --skip-git-repo-check was not specified.");
     }
-    const normalized = await modules.normalizeInput(input, settings.cwd);
+    const normalized = input === null ? null : await modules.normalizeInput(input, settings.cwd);
     const client = this.runtime.client(modules);
     if (signal.aborted) throw new AbortError();
     const state = await this.openSession(modules, settings);
@@ -235,7 +282,10 @@ export class Thread {
     this.activeTurn = { emit, state };
     await state.services.mcp.start();
     const tools = modules.createThreadToolRegistry(settings, this.runtime.customTools, this.options.dynamicTools ?? [], state.services.mcp);
-    const result = await modules.executeTurn(state, { engine, settings, client, tools, input: normalized, outputSchema, signal, emit });
+    const codexSkills = this.runtime.skills();
+    const result = normalized
+      ? await modules.executeTurn(state, { engine, settings, client, tools, input: normalized, outputSchema, signal, emit, codexSkills })
+      : await modules.executeCompaction(state, { engine, settings, client, tools, signal, emit, codexSkills });
     return result.failure;
   }
 
@@ -253,13 +303,17 @@ export class Thread {
     if (this.state) return this.state;
     const { engine } = this.runtime;
     const threadId = this._id ?? uuidV7();
-    const opened = this.resumed ? await modules.resumeSession(engine, settings, this.resumed) : await modules.startSession(engine, settings, threadId);
+    const opened = this.resumed
+      ? await modules.resumeSession(engine, settings, this.resumed)
+      : await modules.startSession(engine, settings, threadId, this.runtime.skills());
+    if (settings.context.ephemeral) this.runtime.onEphemeralThread(threadId);
     this.resumed = undefined;
     const state: ThreadState = {
       threadId,
       history: opened.history,
       recorder: opened.recorder,
       currentTurnId: "",
+      session: opened.session,
       services: modules.createThreadServices({
         engine,
         settings,

@@ -61,6 +61,12 @@ function profileKeys() {
     model_instructions_file: z.string().optional(),
     show_raw_agent_reasoning: z.boolean().optional(),
     hide_agent_reasoning: z.boolean().optional(),
+    personality: z.enum(["none", "friendly", "pragmatic"]).optional(),
+    compact_prompt: z.string().optional(),
+    project_doc_fallback_filenames: stringList.optional(),
+    project_root_markers: stringList.optional(),
+    /** `[[skills.config]]` entries: `{ path, enabled }` (SKILL.md files to switch off). */
+    skills: z.looseObject({ config: z.array(z.looseObject({ path: z.string(), enabled: z.boolean().optional() })).optional() }).optional(),
   };
 }
 
@@ -87,13 +93,8 @@ export const acceptedUnimplementedKeys: Readonly<Record<string, { type: () => z.
   chatgpt_base_url: { type: () => z.string(), why: "ChatGPT login; this SDK uses API keys only" },
   review_model: { type: () => z.string(), why: "review mode not implemented yet" },
   log_dir: { type: () => z.string(), why: "the CLI's log files; this SDK writes no logs" },
-  project_doc_fallback_filenames: { type: () => stringList, why: "only AGENTS.md is read" },
-  project_root_markers: { type: () => stringList, why: "the project root is the git root" },
   projects: { type: () => z.record(z.string(), table), why: "trust levels of the CLI's onboarding; the SDK caller decides sandbox and approval" },
-  skills: { type: () => table, why: "skills not implemented yet" },
-  personality: { type: () => z.string(), why: "our base instructions are our own text" },
-  compact_prompt: { type: () => z.string(), why: "compaction not implemented yet" },
-  experimental_compact_prompt_file: { type: () => z.string(), why: "compaction not implemented yet" },
+  experimental_compact_prompt_file: { type: () => z.string(), why: "use compact_prompt (the prompt's text) instead" },
   experimental_instructions_file: { type: () => z.string(), why: "superseded by model_instructions_file" },
   instructions: { type: () => z.string(), why: "superseded by developer_instructions" },
   model_supports_reasoning_summaries: { type: () => z.boolean(), why: "decided by our model table" },

@@ -17,6 +17,7 @@ import type { SandboxLimits } from "../sandbox/sandbox-limits.js";
 import type { SandboxPolicy } from "../sandbox/sandbox-policy.js";
 import type { EngineConfig } from "./engine-config.js";
 import { defaultBaseInstructions } from "../context/base-instructions.js";
+import { resolveContextSettings, type ContextSettings } from "../context/context-settings.js";
 
 export type ThreadSettings = {
   model: ModelInfo;
@@ -41,13 +42,12 @@ export type ThreadSettings = {
   hideAgentReasoning: boolean;
   /** `model_context_window`, else the model table's window. */
   contextWindow: number | undefined;
-  /**
-   * `model_auto_compact_token_limit`: accepted and kept; compaction (a later issue) will compact
-   * the history before a request once the last usage reaches it.
-   */
+  /** `model_auto_compact_token_limit`: compact the history once the context reaches it (see src/compaction). */
   autoCompactTokenLimit: number | undefined;
   /** Offer the `reverie_search` tool (ThreadOptions.reverieSearch). */
   reverieSearch: boolean;
+  /** Project docs, skills, personality, ephemeral threads, compaction prompt, turn budgets. */
+  context: ContextSettings;
 };
 
 export function resolveThreadSettings(engine: EngineConfig, options: ThreadOptions): ThreadSettings {
@@ -111,6 +111,7 @@ export function resolveThreadSettings(engine: EngineConfig, options: ThreadOptio
     contextWindow: config.model_context_window ?? model.contextWindow,
     autoCompactTokenLimit: config.model_auto_compact_token_limit,
     reverieSearch: options.reverieSearch ?? false,
+    context: resolveContextSettings(engine, options, cwd),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { ApprovalMode, ModelReasoningEffort, ModelReasoningSummary, ThreadOptions } from "../options/thread-options.js";
 import type { RolloutContents } from "../sessions/rollout-reader.js";
+import { isPersonality } from "../context/personality.js";
 
 const approvalModes: readonly string[] = ["never", "on-request", "on-failure", "untrusted"];
 const efforts: readonly string[] = ["none", "minimal", "low", "medium", "high", "xhigh", "max", "ultra", "persistent"];
@@ -18,6 +19,7 @@ export function recordedThreadOptions(contents: RolloutContents): ThreadOptions 
   if (typeof cwd === "string" && cwd.length > 0) recorded.workingDirectory = cwd;
   if (!last) return recorded;
   if (last.model) recorded.model = last.model;
+  if (isPersonality(last.personality)) recorded.personality = last.personality;
   if (typeof last.effort === "string" && efforts.includes(last.effort)) recorded.modelReasoningEffort = last.effort as ModelReasoningEffort;
   if (typeof last.summary === "string" && summaries.includes(last.summary)) recorded.modelReasoningSummary = last.summary as ModelReasoningSummary;
   if (typeof last.approval_policy === "string" && approvalModes.includes(last.approval_policy)) {

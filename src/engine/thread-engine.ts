@@ -7,8 +7,8 @@
 export { createResponsesClient } from "./create-client.js";
 export { createThreadServices } from "./create-thread-services.js";
 export { mergeResumeOptions, recordedThreadOptions } from "./recorded-thread-options.js";
-export { readSessionFile, resumeSession, startSession } from "./thread-session.js";
-export { executeTurn } from "./turn-runner.js";
+export { forkSession, readSessionFile, resumeSession, startSession } from "./thread-session.js";
+export { executeCompaction, executeTurn } from "./turn-runner.js";
 export { normalizeInput } from "../input/user-input.js";
 export { findGitRoot } from "../sessions/git-info.js";
 export { defaultToolRegistry } from "../tools/default-tools.js";

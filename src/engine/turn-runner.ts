@@ -1,21 +1,29 @@
 /**
  * Runs one `run()` / `runStreamed()` call of a thread: opens the session on first use, writes the
  * turn's framing lines (turn_context, task_started, user_message, task_complete or turn_aborted),
- * and emits the events that announce them, each after its line is on disk.
+ * and emits the events that announce them, each after its line is on disk. Also runs compactions:
+ * automatic ones before a turn or a follow-up request once the context nears the window, and the
+ * ones `thread.compact()` asks for.
  */
 import { randomUUID } from "node:crypto";
+import { compactHistory, isConversationItem } from "../compaction/compact-history.js";
+import { autoCompactTokenLimit, currentContextTokens } from "../compaction/compaction-threshold.js";
 import type { EngineConfig } from "../config/engine-config.js";
 import type { ThreadSettings } from "../config/thread-settings.js";
 import { AbortError, CodexError } from "../errors.js";
 import type { NormalizedInput } from "../input/user-input.js";
 import type { ResponsesClient } from "../model/responses-client.js";
 import type { ResponseItem } from "../model/response-items.js";
-import type { ThreadError, ThreadEvent } from "../protocol/events.js";
+import type { ThreadError, ThreadEvent, Usage } from "../protocol/events.js";
+import { skillCatalog, skillInjections, type CodexSkills } from "../skills/skill-catalog.js";
 import type { ToolRegistry } from "../tools/tool-registry.js";
 import { ItemEmitter } from "./item-emitter.js";
 import { runTurn } from "./run-turn.js";
 import type { SessionRecorder } from "./session-recorder.js";
+import { initialContext, type SessionContext } from "./thread-session.js";
 import type { ThreadServices } from "./thread-services.js";
+import type { TurnContext } from "./turn-context.js";
+import { addUsage, tokenCountEvent } from "./usage.js";
 
 /** The thread state a turn reads and extends. */
 export type ThreadState = {
@@ -25,6 +33,8 @@ export type ThreadState = {
   services: ThreadServices;
   /** The id of the turn in progress (approval requests carry it). */
   currentTurnId: string;
+  /** Skills found on disk, thread usage, context estimate. */
+  session: SessionContext;
 };
 
 export type TurnRequest = {
@@ -36,7 +46,50 @@ export type TurnRequest = {
   outputSchema: Record<string, unknown> | undefined;
   signal: AbortSignal;
   emit: (event: ThreadEvent) => void;
+  /** The Codex instance's skills at the time of the turn. */
+  codexSkills: CodexSkills;
 };
+
+/** A compaction `thread.compact()` asked for: a turn without input. */
+export type CompactionRequest = Omit<TurnRequest, "input" | "outputSchema">;
+
+function turnContextOf(state: ThreadState, request: CompactionRequest, turnId: string, outputSchema: Record<string, unknown> | undefined): TurnContext {
+  return {
+    threadId: state.threadId,
+    turnId,
+    settings: request.settings,
+    env: request.engine.env,
+    codexHome: request.engine.codexHome,
+    client: request.client,
+    tools: request.tools,
+    recorder: state.recorder,
+    items: new ItemEmitter(request.emit),
+    services: state.services,
+    signal: request.signal,
+    outputSchema,
+  };
+}
+
+/** Compacts the thread's history in place and updates its usage and context estimate. */
+async function compact(state: ThreadState, request: CompactionRequest, turn: TurnContext): Promise<void> {
+  const catalog = skillCatalog(state.session.discoveredSkills, request.settings, request.codexSkills);
+  const result = await compactHistory(turn, state.history, {
+    initialContext: async () => initialContext(request.engine, request.settings, catalog),
+    onUsage: async (usage) => {
+      addUsage(state.session.usage, usage);
+      await state.recorder.recordEvent(tokenCountEvent(state.session.usage, usage, request.settings.model.contextWindow));
+    },
+  });
+  state.session.contextUsage = result.context;
+}
+
+/** Over the limit, and with some conversation to summarise (a large initial context alone is not compacted). */
+function contextIsNearlyFull(state: ThreadState, settings: ThreadSettings): boolean {
+  return (
+    currentContextTokens(state.session.contextUsage, state.history) >= autoCompactTokenLimit(settings) &&
+    state.history.some(isConversationItem)
+  );
+}
 
 /**
  * Runs the turn. Resolves when it completed or failed (a failure was emitted as `turn.failed` and
@@ -47,31 +100,59 @@ export async function executeTurn(state: ThreadState, request: TurnRequest): Pro
   const turnId = randomUUID();
   state.currentTurnId = turnId;
   const recorder = state.recorder;
-  await recorder.recordTurnStart(turnId, settings, request.input.message, {
-    message: request.input.text,
-    images: request.input.imagePaths.length > 0 ? request.input.imagePaths : null,
-  });
+  const turn = turnContextOf(state, request, turnId, request.outputSchema);
+  const catalog = skillCatalog(state.session.discoveredSkills, settings, request.codexSkills);
+  const injected = await skillInjections(request.input.text, catalog);
+  await recorder.recordTurnStart(turnId, settings);
   emit({ type: "turn.started" });
-  state.history.push(request.input.message);
-  const items = new ItemEmitter(emit);
-  try {
-    const result = await runTurn(
-      {
-        threadId: state.threadId,
-        turnId,
-        settings,
-        env: request.engine.env,
-        codexHome: request.engine.codexHome,
-        client: request.client,
-        tools: request.tools,
-        recorder,
-        items,
-        services: state.services,
-        signal,
-        outputSchema: request.outputSchema,
+  return settleTurn(turnId, request, recorder, async () => {
+    // Compact what came before this turn first, so the new prompt is not summarised away.
+    if (contextIsNearlyFull(state, settings)) await compact(state, request, turn);
+    const userEvent = {
+      type: "user_message",
+      message: request.input.text,
+      images: request.input.imagePaths.length > 0 ? request.input.imagePaths : null,
+    };
+    // The prompt, then the skills it mentions (Codex's order), in one write.
+    await recorder.record([{ item: request.input.message, event: userEvent }, ...injected.map((item) => ({ item }))]);
+    state.history.push(request.input.message, ...injected);
+    return runTurn(turn, state.history, {
+      threadUsage: state.session.usage,
+      onResponse: (usage, historyLength) => {
+        if (usage) state.session.contextUsage = { lastTotalTokens: usage.total_tokens, historyLengthThen: historyLength };
       },
-      state.history,
-    );
+      beforeFollowUp: async () => {
+        if (contextIsNearlyFull(state, settings)) await compact(state, request, turn);
+      },
+    });
+  });
+}
+
+/** Runs a compaction as a turn of its own (`thread.compact()`). */
+export async function executeCompaction(state: ThreadState, request: CompactionRequest): Promise<{ failure?: Error }> {
+  const turnId = randomUUID();
+  state.currentTurnId = turnId;
+  await state.recorder.recordTurnStart(turnId, request.settings);
+  request.emit({ type: "turn.started" });
+  const before = { ...state.session.usage };
+  return settleTurn(turnId, request, state.recorder, async () => {
+    await compact(state, request, turnContextOf(state, request, turnId, undefined));
+    const usage = { ...state.session.usage };
+    for (const key of Object.keys(usage) as Array<keyof typeof usage>) usage[key] -= before[key];
+    return { finalResponse: "", usage };
+  });
+}
+
+/** Records and emits how the turn ended. */
+async function settleTurn(
+  turnId: string,
+  request: CompactionRequest,
+  recorder: SessionRecorder,
+  body: () => Promise<{ finalResponse: string; usage: Usage }>,
+): Promise<{ failure?: Error }> {
+  const { emit, signal } = request;
+  try {
+    const result = await body();
     await recorder.recordEvent({ type: "task_complete", turn_id: turnId, last_agent_message: result.finalResponse || null });
     emit({ type: "turn.completed", usage: result.usage });
     return {};

@@ -60,6 +60,9 @@ const unknownModel: Omit<ModelFamily, "prefix"> = {
   truncation: bytes10k,
 };
 
+/** Context window assumed (for auto-compaction) for a model this table does not know. */
+export const defaultContextWindow = 128_000;
+
 /** Default model when neither options nor config.toml name one. */
 export const defaultModel = "gpt-5.5";
 

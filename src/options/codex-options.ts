@@ -4,6 +4,8 @@
 import type { McpServerConfig } from "../mcp/mcp-server-config.js";
 import type { NativeToolDefinition } from "../tools/custom/native-tool-types.js";
 
+import type { SkillMentionTrigger, SkillsOption } from "../skills/skill-types.js";
+
 /** A value accepted in `config` overrides (serialised like TOML values). */
 export type CodexConfigValue = string | number | boolean | CodexConfigValue[] | CodexConfigObject;
 /** A nested object of config overrides, e.g. `{ sandbox_workspace_write: { network_access: true } }`. */
@@ -57,4 +59,11 @@ export type CodexOptions = {
   mcp?: Record<string, McpServerConfig>;
   /** Default true: threads also use config.toml's `mcp_servers`; false ignores them. */
   inheritMcp?: boolean;
+  /**
+   * Skills every thread of this instance knows, registered in JS (no SKILL.md needed):
+   * `{ "db expert": "contents" }`, `{ name: { description, contents } }` or a `SkillDefinition[]`.
+   */
+  skills?: SkillsOption;
+  /** Which characters start a skill mention: `["$"]` by default; add `"@"` to allow `@name`. */
+  skillMentionTriggers?: SkillMentionTrigger[];
 };

@@ -6,6 +6,8 @@
 import type { McpServerConfig } from "../mcp/mcp-server-config.js";
 import type { SandboxLimits } from "../sandbox/sandbox-limits.js";
 import type { DynamicToolSpec } from "../tools/custom/native-tool-types.js";
+import type { Personality } from "../context/personality.js";
+import type { SkillMentionTrigger, SkillsOption } from "../skills/skill-types.js";
 
 /** When the agent must ask before acting (Codex's `approval_policy`). */
 export type ApprovalMode = "never" | "on-request" | "on-failure" | "untrusted";
@@ -104,4 +106,23 @@ export type ThreadOptions = {
   mcp?: Record<string, McpServerConfig>;
   /** Default: the instance's `inheritMcp`. False ignores config.toml's `mcp_servers` for this thread. */
   inheritMcp?: boolean;
+  /**
+   * Communication style (Codex's `personality`): `friendly` or `pragmatic` add a style note to the
+   * thread's initial context; `none` (or unset, without config `personality`) adds nothing.
+   */
+  personality?: Personality;
+  /** Keep the thread in memory only: no session file is written and it cannot be resumed or forked. */
+  ephemeral?: boolean;
+  /** `false` reads no project docs (AGENTS.md etc. in the repository); the CODEX_HOME AGENTS.md still applies. Default true. */
+  projectDocs?: boolean;
+  /** Extra instruction files (relative to the working directory) added after the discovered project docs. */
+  additionalProjectDocs?: string[];
+  /** Skills of this thread, besides the Codex instance's and the SKILL.md files found; see `SkillDefinition`. */
+  skills?: SkillsOption;
+  /** Which characters start a skill mention; default the Codex instance's, else `["$"]`. */
+  skillMentionTriggers?: SkillMentionTrigger[];
+  /** Per-turn budget: a turn whose model asks for more tool calls than this fails (`TurnBudgetExceededError`). */
+  maxToolCalls?: number;
+  /** Per-turn budget: a turn that has used more tokens (input + output, summed over its requests) fails before its next request. */
+  tokenBudget?: number;
 };

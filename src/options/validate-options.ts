@@ -22,6 +22,9 @@ function schemas(): { codex: z.ZodType; thread: z.ZodType; turn: z.ZodType } {
 function buildSchemas(): { codex: z.ZodType; thread: z.ZodType; turn: z.ZodType } {
   const approval = z.enum(["never", "on-request", "on-failure", "untrusted"]);
   const stringArray = z.array(z.string());
+  // Shapes only; names, lengths and contents are checked by src/skills/skill-types.ts.
+  const skills = z.union([z.array(z.unknown()), z.record(z.string(), z.unknown())]);
+  const triggers = z.array(z.enum(["$", "@"])).min(1);
 
   const codex = z
     .object({
@@ -40,6 +43,8 @@ function buildSchemas(): { codex: z.ZodType; thread: z.ZodType; turn: z.ZodType 
       modelProvider: z.string().min(1).optional(),
       mcp: mcpServersSchema().optional(),
       inheritMcp: z.boolean().optional(),
+      skills: skills.optional(),
+      skillMentionTriggers: triggers.optional(),
     })
     .strict();
 
@@ -79,6 +84,14 @@ function buildSchemas(): { codex: z.ZodType; thread: z.ZodType; turn: z.ZodType 
       dynamicTools: z.array(z.unknown()).optional(),
       mcp: mcpServersSchema().optional(),
       inheritMcp: z.boolean().optional(),
+      personality: z.enum(["none", "friendly", "pragmatic"]).optional(),
+      ephemeral: z.boolean().optional(),
+      projectDocs: z.boolean().optional(),
+      additionalProjectDocs: stringArray.optional(),
+      skills: skills.optional(),
+      skillMentionTriggers: triggers.optional(),
+      maxToolCalls: z.number().int().nonnegative().optional(),
+      tokenBudget: z.number().int().positive().optional(),
     })
     .strict();
 

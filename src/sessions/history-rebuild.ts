@@ -47,15 +47,20 @@ function messageText(item: ResponseItem): string | null {
   return pieces.length > 0 ? pieces.join("\n") : null;
 }
 
+/** True for user-role text Codex itself injects (instructions, environment, skills, …). */
+export function isContextualUserText(text: string): boolean {
+  const opening = text.trimStart().toLowerCase();
+  return CONTEXTUAL_USER_PREFIXES.some((prefix) => opening.startsWith(prefix));
+}
+
 /** Real user messages of `history`: no injected context, no earlier compaction summaries. */
-function collectUserMessages(history: ResponseItem[]): string[] {
+export function collectUserMessages(history: ResponseItem[]): string[] {
   const messages: string[] = [];
   for (const item of history) {
     if (item.type !== "message" || item.role !== "user") continue;
     const text = messageText(item);
     if (text === null) continue;
-    const opening = text.trimStart().toLowerCase();
-    if (CONTEXTUAL_USER_PREFIXES.some((prefix) => opening.startsWith(prefix))) continue;
+    if (isContextualUserText(text)) continue;
     if (text.startsWith(`${COMPACTION_SUMMARY_PREFIX}\n`)) continue;
     messages.push(text);
   }
@@ -63,7 +68,7 @@ function collectUserMessages(history: ResponseItem[]): string[] {
 }
 
 /** The CLI's rough token estimate: UTF-8 bytes / 4, rounded up. */
-function approximateTokens(text: string): number {
+export function approximateTokens(text: string): number {
   return Math.ceil(Buffer.byteLength(text, "utf8") / 4);
 }
 
@@ -77,16 +82,21 @@ function userMessage(text: string): ResponseItem {
  * message that straddles the budget; here it is left out, which keeps the result under budget.
  */
 function legacyCompactedHistory(previous: ResponseItem[], summary: string): ResponseItem[] {
+  const selected = recentUserMessages(previous);
+  return [...selected.map(userMessage), userMessage(summary === "" ? "(no summary available)" : summary)];
+}
+
+/** The most recent real user messages that fit the 20 000-token budget, oldest first. */
+export function recentUserMessages(history: ResponseItem[]): string[] {
   const selected: string[] = [];
   let remaining = LEGACY_COMPACTION_USER_TOKENS;
-  for (const message of collectUserMessages(previous).reverse()) {
+  for (const message of collectUserMessages(history).reverse()) {
     const cost = approximateTokens(message);
     if (cost > remaining) break;
     selected.push(message);
     remaining -= cost;
   }
-  selected.reverse();
-  return [...selected.map(userMessage), userMessage(summary === "" ? "(no summary available)" : summary)];
+  return selected.reverse();
 }
 
 /** Replays `lines` into the history the model saw at the end of the file. */
