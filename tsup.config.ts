@@ -29,6 +29,18 @@ const shared: Options = {
   esbuildPlugins: [mcpSdkExternal],
 };
 
+// `@codex-native/sdk/agents` imports the SDK's public entry as "../index.js": in the bundle that
+// becomes the package itself (a self-reference), so the subpath is a thin file over dist/index.*
+// instead of a second copy of the engine. `@openai/agents` stays the user's (optional peer).
+const sdkSelfReference: NonNullable<Options["esbuildPlugins"]>[number] = {
+  name: "sdk-self-reference",
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/index\.js$/ }, (args) =>
+      args.importer.includes(`${"src"}/agents/`) ? { path: "@codex-native/sdk", external: true } : undefined,
+    );
+  },
+};
+
 export default defineConfig([
   {
     ...shared,
@@ -44,6 +56,15 @@ export default defineConfig([
     entry: { "cli-config": "src/cli/public.ts" },
     format: ["esm", "cjs"],
     dts: { entry: { "cli-config": "src/cli/public.ts" } },
+    clean: false,
+  },
+  {
+    ...shared,
+    entry: { agents: "src/agents/openai-agents.ts" },
+    format: ["esm", "cjs"],
+    dts: { entry: { agents: "src/agents/openai-agents.ts" } },
+    external: ["@openai/agents", "@codex-native/sdk"],
+    esbuildPlugins: [mcpSdkExternal, sdkSelfReference],
     clean: false,
   },
   // The `codex-native` command: ESM only (package.json `bin`), so no CommonJS copy is shipped.

@@ -10,6 +10,10 @@ import type { CodexOptions } from "./options/codex-options.js";
 import type { ThreadOptions } from "./options/thread-options.js";
 import { validateCodexOptions, validateThreadOptions } from "./options/validate-options.js";
 import { createThread, type Thread, type ThreadRuntime } from "./thread.js";
+import type { ReviewInvocationOptions, ReviewResult, ReviewStreamedResult } from "./review/review-types.js";
+import type { ReviewHost } from "./review/run-review.js";
+import { AgentRoster, createAgent, type Agent } from "./agents/agent.js";
+import type { AgentOptions } from "./agents/agent-types.js";
 import { CustomToolRegistry } from "./tools/custom/custom-tool-registry.js";
 import type { NativeToolDefinition, NativeToolInfo, NativeToolInterceptor } from "./tools/custom/native-tool-types.js";
 import type { ConversationListOptions, ConversationListPage } from "./sessions/conversation-types.js";
@@ -34,6 +38,7 @@ export class Codex {
   private readonly threads = new Set<WeakRef<Thread>>();
   private readonly references = new WeakMap<Thread, WeakRef<Thread>>();
   private pruneAt = 64;
+  private agentRoster: AgentRoster | undefined;
   private readonly customTools = new CustomToolRegistry();
   private readonly options: CodexOptions;
   /** JS skills of every thread, by name (`CodexOptions.skills`, `registerSkill`). */
@@ -150,6 +155,42 @@ export class Codex {
   }
 
   /**
+   * Creates an agent: named instructions (and optionally a model and agents to hand off to) that
+   * speak in the conversation all agents of this instance share, so a later agent sees what the
+   * earlier ones said and did. With `handoffs`, the model gets a `transfer_to_<name>` tool per
+   * target, and calling it switches the active agent within the turn.
+   */
+  createAgent(options: AgentOptions): Agent {
+    this.agentRoster ??= new AgentRoster((threadOptions) => this.startThread(threadOptions));
+    return createAgent(this.agentRoster, options);
+  }
+
+  /**
+   * Runs a code review the way Codex's review mode does: the target's diff is gathered with git
+   * (an unknown branch or commit, or nothing to review, rejects with ReviewTargetError before any
+   * request), a new thread runs one review turn with the reviewer's instructions, and the result
+   * carries the usual items plus the typed review (findings, verdict). See `reviewToSarif()`.
+   */
+  async review(options: ReviewInvocationOptions): Promise<ReviewResult> {
+    const { runReview } = await import("./review/run-review.js");
+    return runReview(this.reviewHost(), options);
+  }
+
+  /**
+   * `review()` as a stream: the thread's events plus `entered_review_mode` (after `thread.started`)
+   * and `exited_review_mode` (with the parsed review, before `turn.completed`). Problems of the
+   * target are thrown by the iteration, before any request.
+   */
+  async reviewStreamed(options: ReviewInvocationOptions): Promise<ReviewStreamedResult> {
+    const host = this.reviewHost();
+    async function* events() {
+      const { streamReview } = await import("./review/run-review.js");
+      yield* streamReview(host, options, false);
+    }
+    return { events: events() };
+  }
+
+  /**
    * Registers the approval callback of every thread of this instance (a thread's own
    * `onApprovalRequest` wins). Asked whenever the approval policy requires a decision; without one
    * such requests are denied. Pass undefined to remove it.
@@ -173,6 +214,10 @@ export class Codex {
   /** `await using codex = new Codex()` closes its threads at the end of the scope. */
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
+  }
+
+  private reviewHost(): ReviewHost {
+    return { startThread: (options) => this.startThread(options), env: this.engine.env, reviewModel: this.engine.config.review_model };
   }
 
   private track(thread: Thread): Thread {
@@ -205,6 +250,12 @@ export class Codex {
   }
 }
 
+// The `@codex-native/sdk/agents` subpath reaches its engine side through this hidden hook (a global
+// symbol, not a public export), so that subpath ships as a thin file over this bundle rather than
+// as a second copy of the engine. Loaded on first use only.
+Object.defineProperty(Codex, Symbol.for("@codex-native/sdk.agents-core"), {
+  value: () => import("./agents/provider/codex-model-backend.js"),
+});
 /** `defaultModel` and `modelProvider` are the config keys `model` and `model_provider` (explicit `config` wins). */
 function withModelDefaults(options: CodexOptions): CodexOptions {
   if (options.defaultModel === undefined && options.modelProvider === undefined) return options;

@@ -123,3 +123,27 @@ export type {
   ReverieMatchRange,
   ReverieSearchResult,
 } from "./reverie/reverie-types.js";
+/** Review mode: `codex.review()` / `codex.reviewStreamed()` and their SARIF export. */
+export { ReviewTargetError } from "./review/review-target-error.js";
+export type { ReviewTargetErrorReason } from "./review/review-target-error.js";
+export { reviewToSarif } from "./review/review-sarif.js";
+export type { ReviewSarifOptions, SarifLevel, SarifLog, SarifResult } from "./review/review-sarif.js";
+export type {
+  BranchReview,
+  CodexReviewTarget,
+  CommitReview,
+  CurrentChangesReview,
+  CustomReview,
+  EnteredReviewModeEvent,
+  ExitedReviewModeEvent,
+  ReviewEvent,
+  ReviewFinding,
+  ReviewInvocationOptions,
+  ReviewOutputEvent,
+  ReviewResult,
+  ReviewStreamedResult,
+  ReviewTarget,
+} from "./review/review-types.js";
+/** Agents: `codex.createAgent()` with handoffs in one shared conversation. */
+export { Agent } from "./agents/agent.js";
+export type { AgentEvent, AgentOptions, AgentRunResult, AgentStreamedResult } from "./agents/agent-types.js";

@@ -17,7 +17,10 @@ import {
 } from "./errors.js";
 import type { Input } from "./input/user-input.js";
 import { loadThreadEngine, type ThreadEngine } from "./engine/load-thread-engine.js";
-import type { ThreadState } from "./engine/turn-runner.js";
+import type { ThreadState, TurnRequest } from "./engine/turn-runner.js";
+import type { RequestOverrides } from "./engine/turn-context.js";
+import type { SessionRecorder } from "./engine/session-recorder.js";
+import type { ToolRegistry } from "./tools/tool-registry.js";
 import type { ResponsesClient } from "./model/responses-client.js";
 import { validateOutputSchema } from "./options/output-schema.js";
 import type { ThreadOptions } from "./options/thread-options.js";
@@ -77,6 +80,27 @@ type ThreadInit = { runtime: ThreadRuntime; options: ThreadOptions; resumeId: st
 
 let constructThread: (init: ThreadInit) => Thread;
 
+/**
+ * Internal (review mode, agents): how an SDK module shapes one turn of a thread — per-request
+ * instructions and model, extra headers, the turn's tools, and lines/events at its start and end.
+ */
+export type TurnShaping = {
+  requestOverrides?: () => RequestOverrides;
+  extraHeaders?: Record<string, string>;
+  /** The turn's tool registry, given the thread's default one. */
+  tools?: (defaults: ToolRegistry) => ToolRegistry;
+  /** Runs after `thread.started`, before the turn's first line is written. */
+  startTurn?: (session: { recorder: SessionRecorder; emit: (event: ThreadEvent) => void }) => Promise<void>;
+  finishTurn?: TurnRequest["finishTurn"];
+};
+
+let streamShaped: (thread: Thread, input: Input, turnOptions: TurnOptions, shaping: TurnShaping, throwOnFailure: boolean) => AsyncGenerator<ThreadEvent>;
+
+/** Runs one turn of `thread` shaped by an SDK module (see TurnShaping); same events and errors as `runStreamed`. */
+export function streamShapedTurn(thread: Thread, input: Input, turnOptions: TurnOptions, shaping: TurnShaping, throwOnFailure: boolean): AsyncGenerator<ThreadEvent> {
+  return streamShaped(thread, input, turnOptions, shaping, throwOnFailure);
+}
+
 /** Creates a Thread; used by `Codex` (the constructor is private so no internal type is public). */
 export function createThread(runtime: ThreadRuntime, options: ThreadOptions, resumeId: string | null): Thread {
   return constructThread({ runtime, options, resumeId });
@@ -86,6 +110,7 @@ export function createThread(runtime: ThreadRuntime, options: ThreadOptions, res
 export class Thread {
   static {
     constructThread = (init) => new Thread(init);
+    streamShaped = (thread, input, turnOptions, shaping, throwOnFailure) => thread.streamTurn(input, turnOptions, throwOnFailure, shaping);
   }
 
   private _id: string | null;
@@ -228,7 +253,7 @@ export class Thread {
   }
 
   /** `input` null runs a compaction instead of a prompt. */
-  private async *streamTurn(input: Input | null, turnOptions: TurnOptions, throwOnFailure: boolean): AsyncGenerator<ThreadEvent> {
+  private async *streamTurn(input: Input | null, turnOptions: TurnOptions, throwOnFailure: boolean, shaping: TurnShaping = {}): AsyncGenerator<ThreadEvent> {
     if (this.closed) throw new ThreadClosedError("This thread was closed; resume it by id with codex.resumeThread() to continue");
     const options = validateTurnOptions(turnOptions);
     const outputSchema = validateOutputSchema(options.outputSchema);
@@ -240,7 +265,7 @@ export class Thread {
     const forwardAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener("abort", forwardAbort, { once: true });
     const queue = new AsyncQueue<ThreadEvent>();
-    const turn = this.execute(input, outputSchema, controller.signal, queue).then(
+    const turn = this.execute(input, outputSchema, controller.signal, queue, shaping).then(
       (failure) => (failure && throwOnFailure ? queue.fail(failure) : queue.end()),
       (error: unknown) => queue.fail(error),
     );
@@ -264,6 +289,7 @@ export class Thread {
     outputSchema: Record<string, unknown> | undefined,
     signal: AbortSignal,
     queue: AsyncQueue<ThreadEvent>,
+    shaping: TurnShaping,
   ): Promise<Error | undefined> {
     const { engine } = this.runtime;
     const modules = await loadThreadEngine();
@@ -281,10 +307,13 @@ export class Thread {
     emit({ type: "thread.started", thread_id: state.threadId });
     this.activeTurn = { emit, state };
     await state.services.mcp.start();
-    const tools = modules.createThreadToolRegistry(settings, this.runtime.customTools, this.options.dynamicTools ?? [], state.services.mcp);
+    const defaults = modules.createThreadToolRegistry(settings, this.runtime.customTools, this.options.dynamicTools ?? [], state.services.mcp);
+    const tools = shaping.tools ? shaping.tools(defaults) : defaults;
+    await shaping.startTurn?.({ recorder: state.recorder, emit });
+    const { tools: _tools, startTurn: _startTurn, ...turnShaping } = shaping;
     const codexSkills = this.runtime.skills();
     const result = normalized
-      ? await modules.executeTurn(state, { engine, settings, client, tools, input: normalized, outputSchema, signal, emit, codexSkills })
+      ? await modules.executeTurn(state, { engine, settings, client, tools, input: normalized, outputSchema, signal, emit, codexSkills, ...turnShaping })
       : await modules.executeCompaction(state, { engine, settings, client, tools, signal, emit, codexSkills });
     return result.failure;
   }

@@ -23,7 +23,7 @@ test("every file named in the exports map and bin exists after the build", () =>
 });
 
 test("the exports map has only the public subpaths", () => {
-  assert.deepEqual(Object.keys(manifest.exports).sort(), [".", "./cli", "./package.json", "./testing"]);
+  assert.deepEqual(Object.keys(manifest.exports).sort(), [".", "./agents", "./cli", "./package.json", "./testing"]);
 });
 
 test("the CJS build loads through require and reaches the native addon", () => {

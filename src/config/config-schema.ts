@@ -67,6 +67,7 @@ function profileKeys() {
     project_root_markers: stringList.optional(),
     /** `[[skills.config]]` entries: `{ path, enabled }` (SKILL.md files to switch off). */
     skills: z.looseObject({ config: z.array(z.looseObject({ path: z.string(), enabled: z.boolean().optional() })).optional() }).optional(),
+    review_model: z.string().optional(),
   };
 }
 
@@ -91,7 +92,6 @@ export const acceptedUnimplementedKeys: Readonly<Record<string, { type: () => z.
   forced_login_method: { type: () => z.string(), why: "ChatGPT login; this SDK uses API keys only" },
   forced_chatgpt_workspace_id: { type: () => z.string(), why: "ChatGPT login; this SDK uses API keys only" },
   chatgpt_base_url: { type: () => z.string(), why: "ChatGPT login; this SDK uses API keys only" },
-  review_model: { type: () => z.string(), why: "review mode not implemented yet" },
   log_dir: { type: () => z.string(), why: "the CLI's log files; this SDK writes no logs" },
   projects: { type: () => z.record(z.string(), table), why: "trust levels of the CLI's onboarding; the SDK caller decides sandbox and approval" },
   experimental_compact_prompt_file: { type: () => z.string(), why: "use compact_prompt (the prompt's text) instead" },

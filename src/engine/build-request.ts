@@ -8,7 +8,8 @@ import { normalizeHistory } from "./history.js";
 
 export function buildRequest(turn: TurnContext, history: readonly ResponseItem[]): ResponsesRequestBody {
   const { settings } = turn;
-  const model = settings.model;
+  const overrides = turn.requestOverrides?.() ?? {};
+  const model = overrides.model ?? settings.model;
   const effort = (settings.reasoningEffort ?? model.defaultReasoningEffort) as ReasoningEffort | undefined;
   const reasoning = model.supportsReasoningSummaries
     ? {
@@ -28,7 +29,9 @@ export function buildRequest(turn: TurnContext, history: readonly ResponseItem[]
       : undefined;
   return {
     model: model.slug,
-    instructions: settings.baseInstructions,
+    instructions: overrides.extraInstructions
+      ? `${overrides.instructions ?? settings.baseInstructions}\n\n${overrides.extraInstructions}`
+      : (overrides.instructions ?? settings.baseInstructions),
     input: normalizeHistory(history),
     tools: turn.tools.specs(),
     tool_choice: "auto",

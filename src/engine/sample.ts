@@ -25,7 +25,7 @@ export async function sample(turn: TurnContext, body: ResponsesRequestBody): Pro
   const items: SampledItem[] = [];
   // Kept across retries: a re-sent request reuses the ids of items already shown as started.
   const streaming = new Map<number, StreamingItem>();
-  const events = turn.client.stream(body, { signal: turn.signal, headers: { session_id: turn.threadId } });
+  const events = turn.client.stream(body, { signal: turn.signal, headers: { ...turn.extraHeaders, session_id: turn.threadId } });
   for await (const event of events) {
     switch (event.type) {
       case "codex.stream_retry":

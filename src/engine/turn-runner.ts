@@ -22,7 +22,7 @@ import { runTurn } from "./run-turn.js";
 import type { SessionRecorder } from "./session-recorder.js";
 import { initialContext, type SessionContext } from "./thread-session.js";
 import type { ThreadServices } from "./thread-services.js";
-import type { TurnContext } from "./turn-context.js";
+import type { RequestOverrides, TurnContext } from "./turn-context.js";
 import { addUsage, tokenCountEvent } from "./usage.js";
 
 /** The thread state a turn reads and extends. */
@@ -48,7 +48,15 @@ export type TurnRequest = {
   emit: (event: ThreadEvent) => void;
   /** The Codex instance's skills at the time of the turn. */
   codexSkills: CodexSkills;
+  /** Per-request instructions/model (review mode, the active agent); see TurnContext. */
+  requestOverrides?: () => RequestOverrides;
+  extraHeaders?: Record<string, string>;
+  /** Runs once the model ended the turn, before task_complete (review mode records its exit here). */
+  finishTurn?: (finished: FinishedTurn) => Promise<void>;
 };
+
+/** What `finishTurn` may read and extend: the thread's history and session file, and the event sink. */
+export type FinishedTurn = { finalResponse: string; history: ResponseItem[]; recorder: SessionRecorder; emit: (event: ThreadEvent) => void };
 
 /** A compaction `thread.compact()` asked for: a turn without input. */
 export type CompactionRequest = Omit<TurnRequest, "input" | "outputSchema">;
@@ -67,6 +75,8 @@ function turnContextOf(state: ThreadState, request: CompactionRequest, turnId: s
     services: state.services,
     signal: request.signal,
     outputSchema,
+    ...(request.requestOverrides ? { requestOverrides: request.requestOverrides } : {}),
+    ...(request.extraHeaders ? { extraHeaders: request.extraHeaders } : {}),
   };
 }
 
@@ -116,7 +126,7 @@ export async function executeTurn(state: ThreadState, request: TurnRequest): Pro
     // The prompt, then the skills it mentions (Codex's order), in one write.
     await recorder.record([{ item: request.input.message, event: userEvent }, ...injected.map((item) => ({ item }))]);
     state.history.push(request.input.message, ...injected);
-    return runTurn(turn, state.history, {
+    const result = await runTurn(turn, state.history, {
       threadUsage: state.session.usage,
       onResponse: (usage, historyLength) => {
         if (usage) state.session.contextUsage = { lastTotalTokens: usage.total_tokens, historyLengthThen: historyLength };
@@ -125,6 +135,8 @@ export async function executeTurn(state: ThreadState, request: TurnRequest): Pro
         if (contextIsNearlyFull(state, settings)) await compact(state, request, turn);
       },
     });
+    await request.finishTurn?.({ finalResponse: result.finalResponse, history: state.history, recorder, emit });
+    return result;
   });
 }
 
