@@ -2,7 +2,7 @@
 import type { ApprovalRequest } from "../../options/approval-callback-types.js";
 import type { Styles } from "../output/ansi.js";
 import { changeLetter } from "../output/display-text.js";
-import { patchLines } from "../output/patch-lines.js";
+import { changeLines } from "../output/change-lines.js";
 
 export function describeRequest(request: ApprovalRequest, styles: Styles): string[] {
   const lines: string[] = [];
@@ -12,7 +12,7 @@ export function describeRequest(request: ApprovalRequest, styles: Styles): strin
     lines.push(styles.bold("Allow these file changes?"));
     for (const change of request.changes ?? []) {
       lines.push(`  ${changeLetter(change.kind)} ${change.path}`);
-      for (const line of patchLines(change.unifiedDiff ?? change.content ?? "", 20)) {
+      for (const line of changeLines(change, 20)) {
         const text = `    ${line.text}`;
         lines.push(line.kind === "add" ? styles.green(text) : line.kind === "remove" ? styles.red(text) : styles.dim(text));
       }
