@@ -29,6 +29,8 @@ export const helpText: Record<string, string> = {
 Commands:
   run [options] [prompt]          Run one turn and print the final answer (alias: exec)
   resume [options] <id> [prompt]  Continue a saved session (--last: the latest one here)
+  fork [options] <id> [prompt]    A new session from a saved one's history, then one turn
+  review [options] [target]       Code review: --uncommitted, --base <branch>, --commit <sha>
   sessions list | search <query>  List or search saved sessions
   tui [options] [prompt]          Full-screen interactive interface
 
@@ -57,6 +59,36 @@ Continues a saved session with one more turn (the prompt as in "run").
 Options:
       --last                     The most recently updated session of the working directory
       --all                      With --last: of any directory
+${turnFlags}
+
+${exitCodes}`,
+  fork: `Usage: codex-native fork [options] <session-id> [prompt]
+       codex-native fork --last [options] [prompt]
+
+Starts a new session holding a saved session's history before one of its user messages
+(--at N, counting from 0; default: its last one) and runs the prompt there, like editing an
+earlier message in the Codex TUI. The saved session is not changed.
+
+Options:
+      --at <n>                   Keep the history before user message n (0 = none of it)
+      --last                     Fork the most recently updated session of the working directory
+${turnFlags}
+
+${exitCodes}`,
+  review: `Usage: codex-native review [options] --uncommitted
+       codex-native review [options] --base <branch>
+       codex-native review [options] --commit <sha> [--title <subject>]
+       codex-native review [options] <instructions>
+
+Reviews code in Codex's review mode: uncommitted changes (staged, unstaged, untracked), the
+changes against a base branch, one commit, or by your own instructions. The findings and the
+verdict go to stdout; --json prints the events (with entered_review_mode / exited_review_mode).
+
+Options:
+      --uncommitted              Review what is not committed
+      --base <branch>            Review the diff from the merge base with <branch>
+      --commit <sha>             Review the changes of one commit
+      --title <subject>          With --commit: its title, shown to the reviewer
 ${turnFlags}
 
 ${exitCodes}`,

@@ -11,6 +11,7 @@ export type {
   CodexNativeConfig,
   CodexNativeConfigContext,
   CodexNativeConfigExport,
+  CodexNativeInterceptor,
   CodexNativeRunDefaults,
   CodexNativeTuiDefaults,
   EventHook,

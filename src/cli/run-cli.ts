@@ -3,7 +3,9 @@
  * message on stderr and an exit code (see exit-codes.ts).
  */
 import { CodexError } from "../errors.js";
+import { forkCommand } from "./commands/fork-command.js";
 import { resumeCommand } from "./commands/resume-command.js";
+import { reviewCommand } from "./commands/review-command.js";
 import { runCommand } from "./commands/run-command.js";
 import { sessionsCommand } from "./commands/sessions-command.js";
 import { ConfigLoadError } from "./config/config-load-error.js";
@@ -16,6 +18,8 @@ const commands: Record<string, (argv: string[]) => Promise<number>> = {
   exec: (argv) => runCommand(argv, "exec"),
   e: (argv) => runCommand(argv, "exec"),
   resume: resumeCommand,
+  fork: forkCommand,
+  review: reviewCommand,
   sessions: sessionsCommand,
   tui: async (argv) => (await import("./commands/tui-command.js")).tuiCommand(argv),
 };

@@ -1,8 +1,8 @@
 /**
- * Runs one turn for the line-output commands (`run`/`exec`, `resume`): builds the Codex and the
- * thread from the merged config and flags, runs the `beforeStart` hooks, streams the events to
- * the `onEvent` hooks and to the human or JSON output, and returns the exit code. The Codex is
- * closed at the end so the process exits when the turn ends.
+ * Runs one turn for the line-output commands (`run`/`exec`, `resume`, `fork`, `review`): builds
+ * the Codex and the thread from the merged config and flags, runs the `beforeStart` hooks,
+ * streams the events to the `onEvent` hooks and to the human or JSON output, and returns the
+ * exit code. The Codex is closed at the end so the process exits when the turn ends.
  */
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -12,15 +12,19 @@ import type { ApprovalCallback } from "../options/approval-callback-types.js";
 import type { CodexOptions } from "../options/codex-options.js";
 import type { ThreadOptions } from "../options/thread-options.js";
 import type { ThreadEvent } from "../protocol/events.js";
+import type { ReviewEvent } from "../review/review-types.js";
 import type { Thread } from "../thread.js";
 import { cliApprovalCallback } from "./approvals/cli-approvals.js";
+import { applyConfigToCodex } from "./config/apply-config.js";
 import type { CodexNativeCommand } from "./config/config-types.js";
 import type { ResolvedCliConfig } from "./config/resolved-config.js";
-import { createEphemeralHome, type EphemeralHome } from "./ephemeral-home.js";
 import { ExitCode } from "./exit-codes.js";
 import { createStyles } from "./output/ansi.js";
 import { HumanRenderer } from "./output/human-renderer.js";
 import { colorEnabled, threadOptionsFromFlags, type TurnFlags } from "./turn-flags.js";
+
+/** A turn's event stream and the id of the thread it runs on (null until known). */
+export type TurnStream = { events: AsyncIterable<ThreadEvent | ReviewEvent>; threadId: () => string | null };
 
 export type TurnRequest = {
   command: CodexNativeCommand;
@@ -33,6 +37,8 @@ export type TurnRequest = {
   outputSchema?: unknown;
   /** Creates the thread: a new one, or a resumed or forked one. */
   openThread: (codex: Codex, options: ThreadOptions) => Thread | Promise<Thread>;
+  /** Starts the stream instead of `thread.runStreamed` (review); `openThread` is then unused. */
+  startStream?: (codex: Codex, options: ThreadOptions, signal: AbortSignal) => Promise<TurnStream>;
 };
 
 /** Flags win over `defaults.run` of the config, which wins over CODEX_HOME/config.toml. */
@@ -40,12 +46,9 @@ export function mergedThreadOptions(defaults: ThreadOptions, flags: TurnFlags, c
   return { ...defaults, ...threadOptionsFromFlags(flags, command) };
 }
 
-/** Codex options from the flags: `-c` overrides and the `--ephemeral` home. */
-export function codexOptionsFromFlags(flags: TurnFlags, ephemeral: EphemeralHome | undefined): CodexOptions {
-  return {
-    ...(flags.config?.length ? { configOverrides: flags.config } : {}),
-    ...(ephemeral ? { codexHome: ephemeral.path } : {}),
-  };
+/** Codex options from the flags: the `-c key=value` overrides. */
+export function codexOptionsFromFlags(flags: TurnFlags): CodexOptions {
+  return flags.config?.length ? { configOverrides: flags.config } : {};
 }
 
 export async function runTurn(request: TurnRequest): Promise<number> {
@@ -54,7 +57,6 @@ export async function runTurn(request: TurnRequest): Promise<number> {
   const renderer = flags.json ? undefined : new HumanRenderer(styles);
   const print = (text: string) => (renderer ? renderer.print(text) : process.stderr.write(`${text}\n`));
   const threadOptions = mergedThreadOptions(config.runDefaults, flags, command);
-  const ephemeral = flags.ephemeral ? await createEphemeralHome() : undefined;
   const controller = new AbortController();
   let interrupted = false;
   const onSigint = () => {
@@ -64,22 +66,16 @@ export async function runTurn(request: TurnRequest): Promise<number> {
   process.once("SIGINT", onSigint);
   let codex: Codex | undefined;
   try {
-    codex = new Codex(codexOptionsFromFlags(flags, ephemeral));
-    const approve = cliApprovalCallback(config.approvals, styles, {
-      before: () => renderer?.pause(),
-      after: () => renderer?.resume(),
-      print,
-    });
+    codex = new Codex(codexOptionsFromFlags(flags));
+    applyConfigToCodex(codex, config, renderer ? (patch) => renderer.notePatch(patch) : undefined);
+    const approve = cliApprovalCallback(config.approvals, styles, { before: () => renderer?.pause(), after: () => renderer?.resume(), print });
     const recordingAbort: ApprovalCallback = async (approvalRequest, context) => {
       const answer = await approve(approvalRequest, context);
       if (answer === "abort" || (typeof answer === "object" && answer.decision === "abort")) interrupted = true;
       return answer;
     };
     codex.setApprovalCallback(recordingAbort);
-    const thread = await request.openThread(codex, threadOptions);
-    for (const hook of config.beforeStart) {
-      await hook({ command, cwd, input: request.input, threadId: thread.id, threadOptions });
-    }
+    const stream = await openStream(codex, request, threadOptions, controller.signal);
     renderer?.header({
       workdir: threadOptions.workingDirectory ?? cwd,
       model: threadOptions.model,
@@ -87,15 +83,11 @@ export async function runTurn(request: TurnRequest): Promise<number> {
       approval: threadOptions.approvalPolicy,
       prompt: request.promptText,
     });
-    const { events } = await thread.runStreamed(request.input, {
-      signal: controller.signal,
-      ...(request.outputSchema === undefined ? {} : { outputSchema: request.outputSchema }),
-    });
     let failed = false;
     let finalMessage = "";
     try {
-      for await (const event of events) {
-        await runEventHooks(config, event, { command, cwd, threadId: thread.id }, print);
+      for await (const event of stream.events) {
+        await runEventHooks(config, event as ThreadEvent, { command, cwd, threadId: stream.threadId() }, print);
         if (event.type === "turn.failed") failed = true;
         if (event.type === "item.completed" && event.item.type === "agent_message") finalMessage = event.item.text;
         if (renderer) renderer.onEvent(event);
@@ -116,8 +108,23 @@ export async function runTurn(request: TurnRequest): Promise<number> {
     process.off("SIGINT", onSigint);
     // The turn is over: end the exec sessions the model left running, so the command exits now.
     await codex?.close();
-    await ephemeral?.remove();
   }
+}
+
+/** Runs the `beforeStart` hooks, then starts the turn. */
+async function openStream(codex: Codex, request: TurnRequest, threadOptions: ThreadOptions, signal: AbortSignal): Promise<TurnStream> {
+  const hookContext = { command: request.command, cwd: request.cwd, input: request.input, threadOptions };
+  if (request.startStream) {
+    for (const hook of request.config.beforeStart) await hook({ ...hookContext, threadId: null });
+    return request.startStream(codex, threadOptions, signal);
+  }
+  const thread = await request.openThread(codex, threadOptions);
+  for (const hook of request.config.beforeStart) await hook({ ...hookContext, threadId: thread.id });
+  const { events } = await thread.runStreamed(request.input, {
+    signal,
+    ...(request.outputSchema === undefined ? {} : { outputSchema: request.outputSchema }),
+  });
+  return { events, threadId: () => thread.id };
 }
 
 async function runEventHooks(

@@ -96,6 +96,7 @@ export function threadOptionsFromFlags(flags: TurnFlags, command: string): Threa
   if (flags.cd) options.workingDirectory = path.resolve(flags.cd);
   if (flags["add-dir"]?.length) options.additionalDirectories = flags["add-dir"].map((dir) => path.resolve(dir));
   if (flags["skip-git-repo-check"]) options.skipGitRepoCheck = true;
+  if (flags.ephemeral) options.ephemeral = true;
   return options;
 }
 

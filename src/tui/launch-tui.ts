@@ -7,9 +7,9 @@ import { Codex } from "../codex.js";
 import { resolveCodexHome } from "../sessions/codex-home.js";
 import { packageVersion } from "../util/package-root.js";
 import { loadCliConfig } from "../cli/config/load-cli-config.js";
-import { createEphemeralHome } from "../cli/ephemeral-home.js";
 import { ExitCode } from "../cli/exit-codes.js";
 import { helpText } from "../cli/help-text.js";
+import { applyConfigToCodex } from "../cli/config/apply-config.js";
 import { codexOptionsFromFlags } from "../cli/run-turn.js";
 import { listSessions } from "../cli/sessions/session-summaries.js";
 import { parseCommandArgs, threadOptionsFromFlags, workingDirectoryOf } from "../cli/turn-flags.js";
@@ -41,8 +41,9 @@ export async function launchTui(argv: string[]): Promise<number> {
   }
   const wantPicker = resumeId === null && config.resumePicker && !flags["no-resume-picker"] && positionals.length === 0;
   const pickerSessions = wantPicker ? await listSessions(codexHome, { cwd, limit: 20 }) : [];
-  const ephemeral = flags.ephemeral ? await createEphemeralHome() : undefined;
-  const codex = new Codex(codexOptionsFromFlags(flags, ephemeral));
+  const codex = new Codex(codexOptionsFromFlags(flags));
+  const patches: string[] = [];
+  applyConfigToCodex(codex, config, (patch) => patches.push(patch));
   let sessionId: string | null = resumeId;
   const session: TuiSession = {
     codex,
@@ -61,7 +62,7 @@ export async function launchTui(argv: string[]): Promise<number> {
       approval: threadOptions.approvalPolicy ?? "default",
     },
     approvals: config.approvals,
-    patches: [],
+    patches,
     onSessionId: (id) => {
       sessionId = id;
     },
@@ -71,9 +72,8 @@ export async function launchTui(argv: string[]): Promise<number> {
     await renderTuiApp(session);
   } finally {
     await codex.close();
-    await ephemeral?.remove();
   }
-  if (sessionId && !ephemeral) console.log(`To continue this session, run: codex-native resume ${sessionId}`);
+  if (sessionId && !flags.ephemeral) console.log(`To continue this session, run: codex-native resume ${sessionId}`);
   return ExitCode.ok;
 }
 

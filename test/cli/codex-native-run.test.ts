@@ -35,7 +35,7 @@ test("run shows the header, the command, the plan and the patch on stderr, the a
   // No terminal: the command is announced when it starts, and its result and output follow.
   assert.match(err, /exec echo listing-output\n/);
   assert.match(err, /exec echo listing-output ✓ exit 0\n  listing-output\n/);
-  assert.match(err, /file update applied\n  M .*greeting\.txt/);
+  assert.match(err, /file update applied\n  M .*greeting\.txt\n  Update greeting\.txt\n  @@\n   hello\n  -world\n  \+there\n/);
   assert.match(err, /tokens used: [\d,]+ — input [\d,]+, output [\d,]+/);
   assert.ok(err.indexOf("plan") < err.indexOf("exec echo") && err.indexOf("exec echo") < err.indexOf("file update"), err);
   assert.equal(readFileSync(path.join(harness.workdir, "greeting.txt"), "utf8"), "hello\nthere\n");

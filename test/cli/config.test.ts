@@ -133,6 +133,38 @@ test("the config's approvals callback answers; without it and without a terminal
   assert.equal((await import("node:fs")).existsSync(path.join(harness.workdir, "approved-by-config.txt")), false);
 });
 
+test("the config's tools are offered to the model and its interceptors wrap built-in tools through callBuiltin", async () => {
+  const log = path.join(harness.workdir, "hooks.log");
+  write(
+    "codex.config.mjs",
+    [
+      'import { appendFileSync } from "node:fs";',
+      "export default {",
+      "  tools: [{ name: 'read_me', description: 'Show the project README', parameters: { type: 'object', properties: {} }, handler: async () => ({ output: 'README says hello' }) }],",
+      "  interceptors: [{ toolName: 'exec_command', handler: async ({ invocation, callBuiltin }) => {",
+      `    appendFileSync(${JSON.stringify(log)}, 'intercepted ' + invocation.arguments + '\\n');`,
+      "    const result = await callBuiltin();",
+      "    return { ...result, output: 'wrapped: ' + result.output };",
+      "  } }],",
+      "};",
+    ].join("\n"),
+  );
+  harness.server.enqueue(
+    mockTurn([functionCall("read_me", {}, { callId: "call_readme" })]),
+    mockTurn([functionCall("exec_command", { cmd: "echo from-builtin" }, { callId: "call_exec" })]),
+    mockTurn([assistantMessage("done")]),
+  );
+  const result = await runCodexNative(harness, ["run", "--skip-git-repo-check", "--json", "use tools"]);
+  assert.equal(result.code, 0, result.stderr);
+  const requests = harness.server.requests;
+  const offered = (requests.at(-3)!.body.tools as any[]).map((tool) => tool.name);
+  assert.ok(offered.includes("read_me"), offered.join(","));
+  const outputs = JSON.stringify(requests.at(-1)!.body.input);
+  assert.match(outputs, /README says hello/);
+  assert.match(outputs, /wrapped: [^"]*from-builtin/);
+  assert.match(readFileSync(log, "utf8"), /intercepted .*echo from-builtin/);
+});
+
 test("a config that fails to load is an error naming the file and the cause (exit 3)", async () => {
   write("codex.config.mjs", "export default { defaults: { run: { model: 'x' } }, tool: [] };\n");
   const unknownField = await runCodexNative(harness, ["run", "--skip-git-repo-check", "hi"]);

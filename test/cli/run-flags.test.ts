@@ -83,6 +83,8 @@ test("--help on every subcommand, --version fast, no command prints the usage", 
     [["exec", "-h"], /Usage: codex-native run/],
     [["resume", "--help"], /Usage: codex-native resume/],
     [["sessions", "--help"], /Usage: codex-native sessions list/],
+    [["fork", "--help"], /Usage: codex-native fork[\s\S]*--at <n>/],
+    [["review", "--help"], /Usage: codex-native review[\s\S]*--uncommitted[\s\S]*--base <branch>[\s\S]*--commit <sha>/],
     [["tui", "--help"], /Usage: codex-native tui/],
     [["help", "resume"], /Usage: codex-native resume/],
   ] as const) {

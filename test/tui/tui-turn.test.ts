@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { assistantMessage, functionCall, mockTurn } from "../../src/testing/index.js";
+import { assistantMessage, customToolCall, functionCall, mockTurn } from "../../src/testing/index.js";
 import { createHarness, inputTexts, type Harness } from "../helpers/e2e-harness.js";
 import { cliEnv, cliPath, runCodexNative } from "../cli/cli-harness.js";
 import { startTmux, type TmuxTerminal } from "./tmux-terminal.js";
@@ -36,8 +36,11 @@ test("the TUI resumes a session from the picker, runs a turn with an approval an
   assert.match(tui.screen(), new RegExp(`session:\\s+${sessionId}`));
   await tui.waitFor(/Ask Codex to do anything/);
 
+  const patch = ["*** Begin Patch", "*** Add File: notes.md", "+# Notes from the TUI", "*** End Patch"].join("\n");
   harness.server.enqueue(
+    mockTurn([functionCall("update_plan", { plan: [{ step: "Create the file", status: "completed" }, { step: "Write notes", status: "in_progress" }] })]),
     mockTurn([functionCall("exec_command", { cmd: "touch made-by-tui.txt" })]),
+    mockTurn([customToolCall("apply_patch", patch)]),
     mockTurn([assistantMessage("Created the file for you.")]),
   );
   await tui.type("make a file");
@@ -48,9 +51,17 @@ test("the TUI resumes a session from the picker, runs a turn with an approval an
   assert.match(prompt, /No, and stop the turn \(q\)/);
   assert.equal(existsSync(path.join(harness.workdir, "made-by-tui.txt")), false, "nothing runs before the answer");
   tui.send("y", { literal: true });
+  const edits = await tui.waitFor(/Would you like to make the following edits\?/);
+  assert.match(edits, /A .*notes\.md/);
+  assert.match(edits, /\+# Notes from the TUI/);
+  tui.send("Down");
+  tui.send("Enter");
   const done = await tui.waitFor(/Created the file for you\.[\s\S]*tokens used/);
   assert.match(done, /› make a file/);
   assert.match(done, /• Ran touch made-by-tui\.txt/);
+  assert.match(done, /• Edited\n.*└ A .*notes\.md\n\s+Add .*notes\.md\n\s+\+# Notes from the TUI/);
+  assert.match(done, /• Updated Plan\n\s+└ ✔ Create the file\n\s+□ Write notes/);
+  assert.ok(existsSync(path.join(harness.workdir, "notes.md")), "the patch approved for the session was applied");
   assert.ok(existsSync(path.join(harness.workdir, "made-by-tui.txt")), "the approved command ran");
   // The resumed history went to the model with the new prompt.
   const texts = inputTexts(harness.server.requests.at(-1)!.body);

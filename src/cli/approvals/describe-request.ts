@@ -2,7 +2,7 @@
 import type { ApprovalRequest } from "../../options/approval-callback-types.js";
 import type { Styles } from "../output/ansi.js";
 import { changeLetter } from "../output/display-text.js";
-import { patchLines } from "../output/patch-lines.js";
+import { requestPatchLines } from "../output/change-lines.js";
 
 export function describeRequest(request: ApprovalRequest, styles: Styles): string[] {
   const lines: string[] = [];
@@ -10,12 +10,10 @@ export function describeRequest(request: ApprovalRequest, styles: Styles): strin
     lines.push(`${styles.bold("Allow command?")} ${styles.cyan(`$ ${request.commandText ?? request.command?.join(" ") ?? ""}`)}`);
   } else if (request.kind === "patch") {
     lines.push(styles.bold("Allow these file changes?"));
-    for (const change of request.changes ?? []) {
-      lines.push(`  ${changeLetter(change.kind)} ${change.path}`);
-      for (const line of patchLines(change.unifiedDiff ?? change.content ?? "", 20)) {
-        const text = `    ${line.text}`;
-        lines.push(line.kind === "add" ? styles.green(text) : line.kind === "remove" ? styles.red(text) : styles.dim(text));
-      }
+    for (const change of request.changes ?? []) lines.push(`  ${changeLetter(change.kind)} ${change.path}`);
+    for (const line of requestPatchLines(request, 30)) {
+      const text = `    ${line.text}`;
+      lines.push(line.kind === "add" ? styles.green(text) : line.kind === "remove" ? styles.red(text) : styles.dim(text));
     }
   } else {
     lines.push(`${styles.bold(`Allow tool ${request.toolName}?`)} ${styles.dim(JSON.stringify(request.arguments ?? {}))}`);

@@ -7,6 +7,7 @@ import type { ApprovalCallback } from "../../options/approval-callback-types.js"
 import type { ThreadOptions } from "../../options/thread-options.js";
 import type { Input } from "../../input/user-input.js";
 import type { ThreadEvent } from "../../protocol/events.js";
+import type { NativeToolDefinition, NativeToolInterceptor } from "../../tools/custom/native-tool-types.js";
 
 /** The subcommand a hook runs for. */
 export type CodexNativeCommand = "run" | "exec" | "resume" | "fork" | "review" | "tui";
@@ -52,6 +53,9 @@ export type CodexNativeTuiDefaults = ThreadOptions & {
   resumePicker?: boolean;
 };
 
+/** A tool interceptor of the config. */
+export type CodexNativeInterceptor = { toolName: string; handler: NativeToolInterceptor };
+
 /** A config object: what `codex.config.*`, package.json `codexNative` and plugins provide. */
 export type CodexNativeConfig = {
   defaults?: {
@@ -60,6 +64,14 @@ export type CodexNativeConfig = {
     /** Thread options of `tui`, plus `resumePicker` (flags win). */
     tui?: CodexNativeTuiDefaults;
   };
+  /** JavaScript tools offered to the model, as `codex.registerTool()` takes them. */
+  tools?: NativeToolDefinition[];
+  /**
+   * Wrappers of tools (built-in, registered or `server::tool`), as `codex.registerToolInterceptor()`
+   * takes them: `handler({ invocation, callBuiltin })` may rewrite the call, run the tool with
+   * `callBuiltin()` (through its approval and sandbox path) and rewrite the result.
+   */
+  interceptors?: CodexNativeInterceptor[];
   hooks?: {
     beforeStart?: BeforeStartHook | BeforeStartHook[];
     onEvent?: EventHook | EventHook[];

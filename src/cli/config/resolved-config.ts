@@ -4,7 +4,8 @@
  */
 import type { ApprovalCallback } from "../../options/approval-callback-types.js";
 import type { ThreadOptions } from "../../options/thread-options.js";
-import type { BeforeStartHook, CodexNativeConfig, EventHook } from "./config-types.js";
+import type { NativeToolDefinition } from "../../tools/custom/native-tool-types.js";
+import type { BeforeStartHook, CodexNativeConfig, CodexNativeInterceptor, EventHook } from "./config-types.js";
 
 export type ResolvedCliConfig = {
   /** Files that contributed, lowest priority first (for `--help`-style diagnostics and tests). */
@@ -15,10 +16,12 @@ export type ResolvedCliConfig = {
   beforeStart: BeforeStartHook[];
   onEvent: EventHook[];
   approvals: ApprovalCallback | undefined;
+  tools: NativeToolDefinition[];
+  interceptors: CodexNativeInterceptor[];
 };
 
 export function emptyConfig(): ResolvedCliConfig {
-  return { sources: [], runDefaults: {}, tuiDefaults: {}, resumePicker: true, beforeStart: [], onEvent: [], approvals: undefined };
+  return { sources: [], runDefaults: {}, tuiDefaults: {}, resumePicker: true, beforeStart: [], onEvent: [], approvals: undefined, tools: [], interceptors: [] };
 }
 
 function asList<T>(value: T | T[] | undefined): T[] {
@@ -44,7 +47,7 @@ function mergeObjects<T extends object>(base: T, overlay: object | undefined): T
 /** Checks the shape of one source's config; throws a plain Error that the caller wraps with the file name. */
 export function checkConfigShape(config: unknown): asserts config is CodexNativeConfig {
   if (!isPlainObject(config)) throw new Error(`expected a config object (or a function returning one), got ${describe(config)}`);
-  const known = new Set(["defaults", "hooks", "approvals"]);
+  const known = new Set(["defaults", "hooks", "approvals", "tools", "interceptors"]);
   for (const key of Object.keys(config)) {
     if (!known.has(key)) throw new Error(`unknown field "${key}" (known: ${[...known].join(", ")})`);
   }
@@ -63,6 +66,22 @@ export function checkConfigShape(config: unknown): asserts config is CodexNative
     }
   }
   if (config.approvals !== undefined && typeof config.approvals !== "function") throw new Error(`"approvals" must be a function`);
+  if (config.tools !== undefined) {
+    if (!Array.isArray(config.tools)) throw new Error(`"tools" must be an array`);
+    config.tools.forEach((tool: unknown, index) => {
+      if (!isPlainObject(tool) || typeof tool.name !== "string" || typeof tool.handler !== "function") {
+        throw new Error(`"tools[${index}]" must be { name, description?, parameters?, handler }`);
+      }
+    });
+  }
+  if (config.interceptors !== undefined) {
+    if (!Array.isArray(config.interceptors)) throw new Error(`"interceptors" must be an array`);
+    config.interceptors.forEach((interceptor: unknown, index) => {
+      if (!isPlainObject(interceptor) || typeof interceptor.toolName !== "string" || typeof interceptor.handler !== "function") {
+        throw new Error(`"interceptors[${index}]" must be { toolName, handler }`);
+      }
+    });
+  }
 }
 
 function describe(value: unknown): string {
@@ -82,5 +101,7 @@ export function mergeConfig(base: ResolvedCliConfig, config: CodexNativeConfig, 
     beforeStart: [...base.beforeStart, ...asList(config.hooks?.beforeStart)],
     onEvent: [...base.onEvent, ...asList(config.hooks?.onEvent)],
     approvals: config.approvals ?? base.approvals,
+    tools: [...base.tools, ...(config.tools ?? [])],
+    interceptors: [...base.interceptors, ...(config.interceptors ?? [])],
   };
 }

@@ -5,10 +5,12 @@
  */
 import type { ThreadEvent, Usage } from "../../protocol/events.js";
 import type { ThreadItem } from "../../protocol/items.js";
+import type { ReviewEvent, ReviewOutputEvent } from "../../review/review-types.js";
 import { packageVersion } from "../../util/package-root.js";
 import type { Styles } from "./ansi.js";
 import { changeLetter, displayCommand, planLines, trimOutput, usageSummary } from "./display-text.js";
 import { patchLines } from "./patch-lines.js";
+import { reviewText } from "./review-text.js";
 import { Spinner } from "./spinner.js";
 
 export type RendererHeader = { workdir: string; model?: string; sandbox?: string; approval?: string; prompt: string };
@@ -22,8 +24,10 @@ export class HumanRenderer {
   private lastPlan = "";
   /** Patches by file set, recorded by the apply_patch observer, shown with the file change. */
   private readonly patches: string[] = [];
-  finalMessage = "";
   usage: Usage | null = null;
+  /** The parsed review of a review turn: printed instead of the raw final message. */
+  private review: ReviewOutputEvent | null = null;
+  private workdir = process.cwd();
 
   constructor(styles: Styles, err: NodeJS.WriteStream = process.stderr) {
     this.styles = styles;
@@ -33,6 +37,7 @@ export class HumanRenderer {
 
   header(info: RendererHeader): void {
     const { bold, dim } = this.styles;
+    this.workdir = info.workdir;
     const rows = [
       `workdir: ${info.workdir}`,
       ...(info.model ? [`model: ${info.model}`] : []),
@@ -63,9 +68,15 @@ export class HumanRenderer {
     else this.err.write(text.endsWith("\n") ? text : `${text}\n`);
   }
 
-  onEvent(event: ThreadEvent): void {
+  onEvent(event: ThreadEvent | ReviewEvent): void {
     const { dim, red, yellow } = this.styles;
     switch (event.type) {
+      case "entered_review_mode":
+        this.print(`${this.styles.magenta("review")} ${event.user_facing_hint}`);
+        break;
+      case "exited_review_mode":
+        this.review = event.review_output;
+        break;
       case "thread.started":
         this.print(dim(`session id: ${event.thread_id}`));
         break;
@@ -104,8 +115,11 @@ export class HumanRenderer {
   /** Ends the output: the last agent message on stdout, the token usage on stderr. */
   finish(succeeded: boolean): void {
     this.spinner?.halt();
+    if (this.review && succeeded) {
+      process.stdout.write(`${reviewText(this.review, this.workdir)}\n`);
+      this.pendingMessage = undefined;
+    }
     if (this.pendingMessage !== undefined) {
-      this.finalMessage = this.pendingMessage;
       if (succeeded) process.stdout.write(this.pendingMessage.endsWith("\n") ? this.pendingMessage : `${this.pendingMessage}\n`);
       else this.print(this.pendingMessage);
       this.pendingMessage = undefined;

@@ -6,7 +6,7 @@ import { Box, Text, useInput } from "ink";
 import { useState } from "react";
 import type { ApprovalDecision, ApprovalRequest } from "../../options/approval-callback-types.js";
 import { changeLetter } from "../../cli/output/display-text.js";
-import { patchLines } from "../../cli/output/patch-lines.js";
+import { requestPatchLines } from "../../cli/output/change-lines.js";
 import { h } from "./h.js";
 
 const options: Array<{ key: string; label: string; decision: ApprovalDecision }> = [
@@ -38,12 +38,12 @@ export function ApprovalPromptView({ request, onDecision }: { request: ApprovalR
     request.kind === "command"
       ? [h(Text, { key: "cmd" }, h(Text, { dimColor: true }, "$ "), request.commandText ?? request.command?.join(" ") ?? "")]
       : request.kind === "patch"
-        ? (request.changes ?? []).flatMap((change) => [
-            h(Text, { key: change.path, bold: true }, `${changeLetter(change.kind)} ${change.path}`),
-            ...patchLines(change.unifiedDiff ?? change.content ?? "", 12).map((line, index) =>
-              h(Text, { key: `${change.path}${index}`, color: line.kind === "add" ? "green" : line.kind === "remove" ? "red" : undefined }, `  ${line.text}`),
+        ? [
+            ...(request.changes ?? []).map((change) => h(Text, { key: change.path, bold: true }, `${changeLetter(change.kind)} ${change.path}`)),
+            ...requestPatchLines(request, 16).map((line, index) =>
+              h(Text, { key: `line${index}`, color: line.kind === "add" ? "green" : line.kind === "remove" ? "red" : undefined }, `  ${line.text}`),
             ),
-          ])
+          ]
         : [h(Text, { key: "args", dimColor: true }, JSON.stringify(request.arguments ?? {}))];
   return h(
     Box,

@@ -1,0 +1,58 @@
+/**
+ * `codex-native fork <id> [prompt]` (or `--last`): a new session with the history of a saved one
+ * before one of its user messages (`--at N`, 0-based; default its last one), then one turn on the
+ * fork with the new prompt, as the Codex TUI's backtrack does. The original session is unchanged.
+ */
+import { resolveCodexHome } from "../../sessions/codex-home.js";
+import { loadCliConfig } from "../config/load-cli-config.js";
+import { ExitCode } from "../exit-codes.js";
+import { helpText } from "../help-text.js";
+import { readPrompt, turnInput } from "../read-prompt.js";
+import { runTurn } from "../run-turn.js";
+import { listSessions } from "../sessions/session-summaries.js";
+import { parseCommandArgs, readOutputSchema, workingDirectoryOf } from "../turn-flags.js";
+import { UsageError } from "../usage-error.js";
+import { userMessageCount } from "../sessions/user-message-count.js";
+
+export async function forkCommand(argv: string[]): Promise<number> {
+  const { values: flags, positionals } = parseCommandArgs<{ last: boolean; at: string }>("fork", argv, {
+    last: { type: "boolean" },
+    at: { type: "string" },
+  });
+  if (flags.help) {
+    console.log(helpText.fork);
+    return ExitCode.ok;
+  }
+  const cwd = workingDirectoryOf(flags);
+  let sessionId: string;
+  let promptWords: string[];
+  if (flags.last) {
+    const [latest] = await listSessions(resolveCodexHome(process.env), { cwd, limit: 1 });
+    if (!latest) throw new UsageError(`there is no saved session of ${cwd} to fork`, "fork");
+    sessionId = latest.id;
+    promptWords = positionals;
+  } else {
+    const [id, ...rest] = positionals;
+    if (!id) throw new UsageError("fork needs a session id (or --last)", "fork");
+    sessionId = id;
+    promptWords = rest;
+  }
+  const at = flags.at === undefined ? undefined : Number(flags.at);
+  if (at !== undefined && (!Number.isInteger(at) || at < 0)) throw new UsageError(`--at must be a user message index (0, 1, …), got "${flags.at}"`, "fork");
+  const outputSchema = readOutputSchema(flags, "fork");
+  const config = await loadCliConfig(cwd, flags.plugin ?? []);
+  const prompt = await readPrompt(promptWords, "fork", { required: !flags.image?.length });
+  return runTurn({
+    command: "fork",
+    flags,
+    config,
+    cwd,
+    input: turnInput(prompt, flags.image, process.cwd()),
+    promptText: prompt,
+    outputSchema,
+    openThread: async (codex, options) => {
+      const nthUserMessage = at ?? (await userMessageCount(resolveCodexHome(process.env), sessionId)) - 1;
+      return codex.resumeThread(sessionId, options).fork({ nthUserMessage, threadOptions: options });
+    },
+  });
+}
