@@ -92,7 +92,8 @@ export default defineConfig([
   // The `codex-native` command: ESM only (package.json `bin`), so no CommonJS copy is shipped.
   // Split into chunks so what only some commands need (the TUI with Ink and React, the
   // TypeScript config loader) is loaded by those commands alone. Ink and React are bundled
-  // (production builds only) rather than installed: see README "Installed size".
+  // (production builds only) rather than installed: 0.85 MB in dist/ against 5.9 MiB for ink,
+  // react and their dependencies in node_modules (README, "The codex-native CLI and TUI").
   {
     ...shared,
     entry: { cli: "src/cli/main.ts" },
