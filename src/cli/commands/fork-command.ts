@@ -9,7 +9,7 @@ import { ExitCode } from "../exit-codes.js";
 import { helpText } from "../help-text.js";
 import { readPrompt, turnInput } from "../read-prompt.js";
 import { runTurn } from "../run-turn.js";
-import { listSessions } from "../sessions/session-summaries.js";
+import { selectSession } from "../sessions/select-session.js";
 import { parseCommandArgs, readOutputSchema, workingDirectoryOf } from "../turn-flags.js";
 import { UsageError } from "../usage-error.js";
 import { userMessageCount } from "../sessions/user-message-count.js";
@@ -24,19 +24,7 @@ export async function forkCommand(argv: string[]): Promise<number> {
     return ExitCode.ok;
   }
   const cwd = workingDirectoryOf(flags);
-  let sessionId: string;
-  let promptWords: string[];
-  if (flags.last) {
-    const [latest] = await listSessions(resolveCodexHome(process.env), { cwd, limit: 1 });
-    if (!latest) throw new UsageError(`there is no saved session of ${cwd} to fork`, "fork");
-    sessionId = latest.id;
-    promptWords = positionals;
-  } else {
-    const [id, ...rest] = positionals;
-    if (!id) throw new UsageError("fork needs a session id (or --last)", "fork");
-    sessionId = id;
-    promptWords = rest;
-  }
+  const { sessionId, promptWords } = await selectSession("fork", positionals, { last: flags.last, cwd });
   const at = flags.at === undefined ? undefined : Number(flags.at);
   if (at !== undefined && (!Number.isInteger(at) || at < 0)) throw new UsageError(`--at must be a user message index (0, 1, …), got "${flags.at}"`, "fork");
   const outputSchema = readOutputSchema(flags, "fork");
