@@ -3,7 +3,7 @@
  * code scanning and most CI dashboards ingest: one result per finding, its level from the
  * priority, its location relative to the repository root when the file is inside it.
  */
-import { createHash } from "node:crypto";
+import { nodeCrypto } from "../util/lazy-crypto.js";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { packageVersion } from "../util/package-root.js";
@@ -108,7 +108,7 @@ function toResult(finding: ReviewFinding, root: string | undefined): SarifResult
     message: { text: `${finding.title}\n\n${finding.body}`.trim(), markdown: `**${finding.title}**\n\n${finding.body}`.trim() },
     locations: [{ physicalLocation: { artifactLocation, region: { startLine, endLine } } }],
     // Lets code scanning recognise the same finding across runs even when lines move.
-    partialFingerprints: { "codexReviewFinding/v1": createHash("sha256").update(`${artifactLocation.uri}\0${finding.title}`).digest("hex").slice(0, 32) },
+    partialFingerprints: { "codexReviewFinding/v1": nodeCrypto().createHash("sha256").update(`${artifactLocation.uri}\0${finding.title}`).digest("hex").slice(0, 32) },
     properties: { priority: finding.priority, confidence: finding.confidence_score },
   };
 }

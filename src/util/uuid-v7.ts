@@ -2,11 +2,7 @@
  * UUID version 7 (time-ordered), the format Codex uses for thread ids, so session files sort by
  * creation time.
  */
-import { createRequire } from "node:module";
-
-// node:crypto is loaded by the first id, not when the package is imported.
-let cryptoModule: typeof import("node:crypto") | undefined;
-const crypto = () => (cryptoModule ??= createRequire(import.meta.url)("node:crypto") as typeof import("node:crypto"));
+import { nodeCrypto as crypto } from "./lazy-crypto.js";
 
 export function uuidV7(now: number = Date.now()): string {
   const bytes = crypto().randomBytes(16);
