@@ -9,23 +9,8 @@ import type { ApprovalMode } from "../options/thread-options.js";
 import { noApprovalCallbackMessage, rejectedPrefix } from "./approval-messages.js";
 import { ApprovalDecision, type ApprovalGate, type ApprovalRequest } from "./approval-types.js";
 
-/** Passed to the callback with each request. */
-export type ApprovalCallbackContext = {
-  /** Fires when the answer is no longer wanted (the turn was aborted or the timeout passed). */
-  signal: AbortSignal;
-};
-
-/**
- * What a callback may answer: a full decision, just the decision name (`"approved"`), or a boolean
- * (`true` = approved, `false` = denied) for callbacks written against the older native SDK.
- */
-export type ApprovalCallbackAnswer = ApprovalDecision | ApprovalDecision["decision"] | boolean;
-
-/** Decides an approval request; may be async (e.g. waits for a person). */
-export type ApprovalCallback = (
-  request: ApprovalRequest,
-  context: ApprovalCallbackContext,
-) => ApprovalCallbackAnswer | Promise<ApprovalCallbackAnswer>;
+export type { ApprovalCallback, ApprovalCallbackAnswer, ApprovalCallbackContext } from "../options/approval-callback-types.js";
+import type { ApprovalCallback, ApprovalCallbackAnswer } from "../options/approval-callback-types.js";
 
 /** How long a callback may take before the request counts as denied: 5 minutes. */
 export const DEFAULT_APPROVAL_TIMEOUT_MS = 5 * 60_000;

@@ -4,53 +4,10 @@
  * `ToolAuthorizer`.
  */
 import { z } from "zod";
-import type { SandboxPolicy } from "../sandbox/sandbox-policy.js";
 
-export type ApprovalRequestKind = "command" | "patch" | "mcp_tool_call" | "custom_tool";
-
-/** One file a patch touches, as shown in a patch approval request. */
-export type ApprovalFileChange = {
-  /** Absolute path. */
-  path: string;
-  kind: "add" | "delete" | "update";
-  /** Update only: the absolute path the file is renamed to. */
-  movePath?: string;
-  /** Update only: unified diff of the change. */
-  unifiedDiff?: string;
-  /** Add: the new contents; delete: the contents removed. */
-  content?: string;
-};
-
-/** What the user's approval callback is asked about. */
-export type ApprovalRequest = {
-  kind: ApprovalRequestKind;
-  threadId: string;
-  turnId: string;
-  callId: string;
-  toolName: string;
-  /** For commands: the argv and its display string (the script of `bash -lc <script>`). */
-  command?: string[];
-  commandText?: string;
-  /** For patches: the patch text and the files it touches. */
-  patch?: string;
-  changes?: ApprovalFileChange[];
-  /** Arguments of an MCP or custom tool call. */
-  arguments?: unknown;
-  cwd: string;
-  /**
-   * Why approval is needed: the model's justification for an escalation, Codex's
-   * "command failed; retry without sandbox?" after a sandbox denial, or the engine's reason.
-   */
-  reason?: string;
-  /** The thread's sandbox policy. */
-  sandbox: SandboxPolicy;
-  /**
-   * True when the command or patch would run unconfined if approved: the model asked to escape the
-   * sandbox, the patch writes outside the writable roots, this is a retry without the sandbox after
-   * it refused the confined attempt (always a new request), or the sandbox is `danger-full-access`.
-   */
-  escalated: boolean;
-};
+// The request shapes are the public ones: one definition for the engine and the declarations.
+export type { ApprovalFileChange, ApprovalRequest, ApprovalRequestKind } from "../options/approval-callback-types.js";
+import type { ApprovalRequest } from "../options/approval-callback-types.js";
 
 const Rewrites = {
   /** Run this argv instead of the requested one (commands only). */

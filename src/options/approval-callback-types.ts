@@ -1,7 +1,8 @@
 /**
- * The public shapes of approval requests and answers, as plain TypeScript types. The approvals
- * module validates answers with zod; these mirror its types without exposing zod or the engine's
- * sandbox types in the published declarations (test/public-types.test.ts keeps them in step).
+ * The shapes of approval requests and answers, as plain TypeScript types: the one definition the
+ * engine (src/approvals/, src/sandbox/sandbox-policy.ts) and the published declarations share.
+ * The approvals module validates answers with its zod schema, kept in step with
+ * `ApprovalDecision` here by test/public-types.test.ts.
  */
 
 /** What asks for approval: a command, a patch, an MCP tool call or a custom tool. */
@@ -70,7 +71,8 @@ export type ApprovalRequest = {
   sandbox: ApprovalSandboxPolicy;
   /**
    * True when the command or patch would run unconfined if approved: the model asked to escape the
-   * sandbox, this is a retry without it, or the sandbox is `danger-full-access`.
+   * sandbox, the patch writes outside the writable roots, this is a retry without the sandbox after
+   * it refused the confined attempt (always a new request), or the sandbox is `danger-full-access`.
    */
   escalated: boolean;
 };

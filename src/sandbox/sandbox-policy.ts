@@ -4,18 +4,10 @@
  */
 import os from "node:os";
 import path from "node:path";
+import type { ApprovalSandboxPolicy } from "../options/approval-callback-types.js";
 
-export type SandboxPolicy =
-  | { mode: "read-only"; networkAccess: false }
-  | { mode: "danger-full-access"; networkAccess: true }
-  | {
-      mode: "workspace-write";
-      /** Extra writable roots besides the working directory (absolute). */
-      writableRoots: string[];
-      networkAccess: boolean;
-      excludeTmpdirEnvVar: boolean;
-      excludeSlashTmp: boolean;
-    };
+/** The same shape the approval callback sees (one definition, documented there). */
+export type SandboxPolicy = ApprovalSandboxPolicy;
 
 /**
  * Every directory a `workspace-write` command may write to: the working directory, the extra
