@@ -4,13 +4,11 @@
  * fork with the new prompt, as the Codex TUI's backtrack does. The original session is unchanged.
  */
 import { resolveCodexHome } from "../../sessions/codex-home.js";
-import { loadCliConfig } from "../config/load-cli-config.js";
 import { ExitCode } from "../exit-codes.js";
 import { helpText } from "../help-text.js";
-import { readPrompt, turnInput } from "../read-prompt.js";
-import { runTurn } from "../run-turn.js";
+import { runPromptedTurn } from "../prompted-turn.js";
 import { selectSession } from "../sessions/select-session.js";
-import { parseCommandArgs, readOutputSchema, workingDirectoryOf } from "../turn-flags.js";
+import { parseCommandArgs, workingDirectoryOf } from "../turn-flags.js";
 import { UsageError } from "../usage-error.js";
 import { userMessageCount } from "../sessions/user-message-count.js";
 
@@ -27,20 +25,8 @@ export async function forkCommand(argv: string[]): Promise<number> {
   const { sessionId, promptWords } = await selectSession("fork", positionals, { last: flags.last, cwd });
   const at = flags.at === undefined ? undefined : Number(flags.at);
   if (at !== undefined && (!Number.isInteger(at) || at < 0)) throw new UsageError(`--at must be a user message index (0, 1, …), got "${flags.at}"`, "fork");
-  const outputSchema = readOutputSchema(flags, "fork");
-  const config = await loadCliConfig(cwd, flags.plugin ?? []);
-  const prompt = await readPrompt(promptWords, "fork", { required: !flags.image?.length });
-  return runTurn({
-    command: "fork",
-    flags,
-    config,
-    cwd,
-    input: turnInput(prompt, flags.image, process.cwd()),
-    promptText: prompt,
-    outputSchema,
-    openThread: async (codex, options) => {
-      const nthUserMessage = at ?? (await userMessageCount(resolveCodexHome(process.env), sessionId)) - 1;
-      return codex.resumeThread(sessionId, options).fork({ nthUserMessage, threadOptions: options });
-    },
+  return runPromptedTurn("fork", flags, promptWords, async (codex, options) => {
+    const nthUserMessage = at ?? (await userMessageCount(resolveCodexHome(process.env), sessionId)) - 1;
+    return codex.resumeThread(sessionId, options).fork({ nthUserMessage, threadOptions: options });
   });
 }
