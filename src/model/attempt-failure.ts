@@ -5,6 +5,7 @@
 import { ModelApiError, StreamInterruptedError, TimeoutError } from "../errors.js";
 import { attemptSuffix, errorFromResponse, type ErrorBody } from "./error-from-response.js";
 import { errorFromResponseFailure } from "./response-failure.js";
+import type { HeaderLookup } from "./transport.js";
 
 /** Fields every failure may carry: what the server said before things went wrong. */
 interface FailureContext {
@@ -18,7 +19,7 @@ interface FailureContext {
 export interface HttpFailure extends FailureContext {
   kind: "http";
   status: number;
-  headers: Headers;
+  headers: HeaderLookup;
   body: ErrorBody;
 }
 
@@ -95,7 +96,8 @@ export function errorForFailure(failure: AttemptFailure, attempts: number): Mode
 
 function causeMessage(cause: unknown): string {
   if (!(cause instanceof Error)) return String(cause);
-  // undici reports "fetch failed" / "terminated" and keeps the useful part (ECONNREFUSED, "other side closed") in `cause`.
+  // Both transports keep the useful part in `cause`: undici's "fetch failed" / "terminated" wrap
+  // ECONNREFUSED or "other side closed"; ours wraps node:http's "aborted" when a body breaks off.
   const inner = cause.cause instanceof Error ? `: ${cause.cause.message}` : "";
   return `${cause.message}${inner}`;
 }

@@ -27,7 +27,7 @@ export class AttemptGuard {
     if (callerSignal?.aborted) this.#onCallerAbort();
   }
 
-  /** Pass to fetch so aborting the attempt also closes the connection. */
+  /** Pass to the transport so aborting the attempt also closes the connection. */
   get signal(): AbortSignal {
     return this.#controller.signal;
   }

@@ -1,7 +1,8 @@
 /**
- * Streaming client for the OpenAI Responses API. Built on fetch + eventsource-parser rather than the
- * `openai` package because the engine needs whole-stream retries (a stream that drops mid-way is
- * re-sent), an idle timeout between SSE chunks, and full control of the headers.
+ * Streaming client for the OpenAI Responses API. Built on node:http (or a caller's fetch) plus
+ * eventsource-parser rather than the `openai` package because the engine needs whole-stream retries
+ * (a stream that drops mid-way is re-sent), an idle timeout between SSE chunks, and full control of
+ * the headers.
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { AbortError, InvalidArgumentError } from "../errors.js";
@@ -9,11 +10,14 @@ import { type AttemptFailure, describeFailure, errorForFailure } from "./attempt
 import { AttemptGuard } from "./attempt-guard.js";
 import { resolveApiKey, resolveCodexHome } from "./auth.js";
 import { parseErrorBody } from "./error-from-response.js";
+import { fetchTransport } from "./fetch-transport.js";
+import { httpTransport } from "./http-transport.js";
 import type { ResponsesRequestBody } from "./request-body.js";
 import { buildRequestHeaders } from "./request-headers.js";
 import { decideRetry } from "./retry-policy.js";
 import { readSseMessages } from "./sse-stream.js";
 import { parseWireEvent, type ResponseStreamEvent, type ResponsesWireEvent } from "./stream-events.js";
+import { isSuccessStatus, type ModelTransport } from "./transport.js";
 
 /** The API the client talks to unless `baseUrl` or `OPENAI_BASE_URL` says otherwise. */
 export const defaultBaseUrl = "https://api.openai.com/v1";
@@ -62,7 +66,10 @@ export interface ResponsesClientOptions {
   retryMaxDelayMs?: number;
   /** Longest silence tolerated while waiting for headers or the next SSE chunk (default 300 000 ms). */
   streamIdleTimeoutMs?: number;
-  /** Custom fetch (proxies, tests). */
+  /**
+   * Custom fetch (proxies, tests), used exactly as given. Without it requests go through node:http /
+   * node:https with a keep-alive agent shared by the process (Node's own fetch is never touched).
+   */
   fetch?: typeof fetch;
   /** Called before every retry, including the silent ones that happen before any event was yielded. */
   onRetry?: (notice: RetryNotice) => void;
@@ -94,6 +101,7 @@ export class ResponsesClient {
   readonly #retryBaseDelayMs: number;
   readonly #retryMaxDelayMs: number;
   readonly #streamIdleTimeoutMs: number;
+  readonly #transport: ModelTransport;
   #apiKey: string | undefined;
 
   constructor(options: ResponsesClientOptions = {}) {
@@ -109,6 +117,7 @@ export class ResponsesClient {
     this.#retryBaseDelayMs = checkedNumber("retryBaseDelayMs", options.retryBaseDelayMs, 200, { min: 0 });
     this.#retryMaxDelayMs = checkedNumber("retryMaxDelayMs", options.retryMaxDelayMs, 20_000, { min: 0 });
     this.#streamIdleTimeoutMs = checkedNumber("streamIdleTimeoutMs", options.streamIdleTimeoutMs, 300_000, { min: 1 });
+    this.#transport = options.fetch ? fetchTransport(options.fetch) : httpTransport;
   }
 
   /**
@@ -168,31 +177,25 @@ export class ResponsesClient {
 
   /** One HTTP request: yields its events and reports how it ended. */
   async *#attempt(
-    headers: Headers,
+    headers: Record<string, string>,
     payload: string,
     apiKey: string | undefined,
     signal: AbortSignal | undefined,
   ): AsyncGenerator<ResponsesWireEvent, AttemptOutcome> {
     const guard = new AttemptGuard(signal, this.#streamIdleTimeoutMs);
-    const fetchImplementation = this.#options.fetch ?? globalThis.fetch;
     let yieldedAny = false;
     let completed = false;
     let status: number | undefined;
     let requestId: string | undefined;
     try {
-      const response = await guard.watch(
-        fetchImplementation(this.#url, { method: "POST", headers, body: payload, signal: guard.signal }),
-      );
+      const response = await guard.watch(this.#transport({ url: this.#url, headers, body: payload, signal: guard.signal }));
       status = response.status;
       requestId = response.headers.get("x-request-id") ?? undefined;
-      if (!response.ok) {
+      if (!isSuccessStatus(status)) {
         const body = parseErrorBody(redact(await guard.watch(response.text()), apiKey));
         return { completed: false, yieldedAny, failure: { kind: "http", status, headers: response.headers, body, requestId } };
       }
-      if (response.body === null) {
-        return { completed: false, yieldedAny, failure: { kind: "incomplete_stream", status, requestId } };
-      }
-      for await (const message of readSseMessages(response.body, (operation) => guard.watch(operation))) {
+      for await (const message of readSseMessages(response, (operation) => guard.watch(operation))) {
         if (completed) continue; // draining the rest of the body
         // Events may already be buffered; an abort must still stop the stream before the next one.
         if (guard.interruption === "caller_aborted") throw new AbortError();
