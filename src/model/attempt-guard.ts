@@ -11,7 +11,7 @@ export type AttemptInterruption = "caller_aborted" | "idle_timeout" | "disposed"
 export class AttemptGuard {
   readonly #controller = new AbortController();
   readonly #callerSignal: AbortSignal | undefined;
-  #idleTimeoutMs: number;
+  readonly #idleTimeoutMs: number;
   readonly #interrupted: Promise<never>;
   #interruption: AttemptInterruption | undefined;
 
@@ -50,15 +50,15 @@ export class AttemptGuard {
     }
   }
 
-  /** Lowers the idle timeout for the rest of the attempt (used while draining after completion). */
-  shortenIdleTimeout(timeoutMs: number): void {
-    this.#idleTimeoutMs = Math.min(this.#idleTimeoutMs, timeoutMs);
-  }
-
   /** Ends the attempt (closing its connection if still open) and detaches from the caller's signal. */
   dispose(): void {
     this.#callerSignal?.removeEventListener("abort", this.#onCallerAbort);
     this.#interrupt("disposed");
+  }
+
+  /** Ends the attempt without closing its connection (its body is being discarded in the background). */
+  release(): void {
+    this.#callerSignal?.removeEventListener("abort", this.#onCallerAbort);
   }
 
   readonly #onCallerAbort = (): void => this.#interrupt("caller_aborted");

@@ -2,7 +2,7 @@
  * Adapts a caller-supplied `fetch` (proxies, tests) to the client's transport. Only used when the
  * caller passes one: the default transport is node:http, which does not load undici.
  */
-import type { ModelTransport, TransportResponse } from "./transport.js";
+import { drainInBackground, type ModelTransport, type TransportResponse } from "./transport.js";
 
 /** A transport that sends every request through `fetchImplementation`, exactly as given. */
 export function fetchTransport(fetchImplementation: typeof fetch): ModelTransport {
@@ -20,14 +20,15 @@ export function fetchTransport(fetchImplementation: typeof fetch): ModelTranspor
 function adaptFetchResponse(response: Response): TransportResponse {
   // A body-less response reads as an empty body: the client then reports an incomplete stream.
   const reader = response.body?.getReader();
+  const read = async (): Promise<Uint8Array | undefined> => {
+    if (reader === undefined) return undefined;
+    const { done, value } = await reader.read();
+    return done ? undefined : value;
+  };
   return {
     status: response.status,
     headers: response.headers,
-    async read() {
-      if (reader === undefined) return undefined;
-      const { done, value } = await reader.read();
-      return done ? undefined : value;
-    },
+    read,
     async text() {
       if (reader === undefined) return "";
       const decoder = new TextDecoder();
@@ -40,6 +41,9 @@ function adaptFetchResponse(response: Response): TransportResponse {
     },
     cancel() {
       reader?.cancel().catch(() => undefined);
+    },
+    discard(timeoutMs) {
+      return drainInBackground(read, () => void reader?.cancel().catch(() => undefined), timeoutMs);
     },
   };
 }

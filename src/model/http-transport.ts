@@ -6,7 +6,7 @@
  */
 import type { Agent, ClientRequest, IncomingHttpHeaders, IncomingMessage } from "node:http";
 import { pipeline, type Readable } from "node:stream";
-import type { HeaderLookup, ModelTransport, TransportRequest, TransportResponse } from "./transport.js";
+import { drainInBackground, type HeaderLookup, type ModelTransport, type TransportRequest, type TransportResponse } from "./transport.js";
 
 /**
  * Idle pooled connections close after this long (a turn's tool calls and approvals usually fit;
@@ -63,18 +63,24 @@ function send(protocol: Protocol, url: URL, request: TransportRequest): Promise<
     // Destroyed without an error: the pending read rejects with node's "aborted", and the client
     // reports why from the signal (caller abort or idle timeout).
     const onAbort = (): void => void outgoing.destroy();
+    const detachSignal = (): void => signal.removeEventListener("abort", onAbort);
     signal.addEventListener("abort", onAbort, { once: true });
-    outgoing.once("close", () => signal.removeEventListener("abort", onAbort));
+    outgoing.once("close", detachSignal);
     // Errors after the response arrived reach its body too; this listener only settles the wait.
     outgoing.on("error", reject);
     outgoing.once("response", (incoming: IncomingMessage) => {
-      decodedBody(incoming).then((source) => resolve(transportResponse(incoming, source, outgoing)), reject);
+      decodedBody(incoming).then((source) => resolve(transportResponse(incoming, source, outgoing, detachSignal)), reject);
     });
     outgoing.end(body);
   });
 }
 
-function transportResponse(incoming: IncomingMessage, source: Readable, outgoing: ClientRequest): TransportResponse {
+function transportResponse(
+  incoming: IncomingMessage,
+  source: Readable,
+  outgoing: ClientRequest,
+  detachSignal: () => void,
+): TransportResponse {
   const chunks = source[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>;
   const read = async (): Promise<Uint8Array | undefined> => {
     try {
@@ -96,6 +102,10 @@ function transportResponse(incoming: IncomingMessage, source: Readable, outgoing
     },
     cancel() {
       if (!incoming.complete || !source.readableEnded) outgoing.destroy();
+    },
+    discard(timeoutMs) {
+      detachSignal();
+      return drainInBackground(read, () => void outgoing.destroy(), timeoutMs);
     },
   };
 }

@@ -17,7 +17,7 @@ import { buildRequestHeaders } from "./request-headers.js";
 import { decideRetry } from "./retry-policy.js";
 import { readSseMessages } from "./sse-stream.js";
 import { parseWireEvent, type ResponseStreamEvent, type ResponsesWireEvent } from "./stream-events.js";
-import { isSuccessStatus, type ModelTransport } from "./transport.js";
+import { isSuccessStatus, type ModelTransport, type TransportResponse } from "./transport.js";
 
 /** The API the client talks to unless `baseUrl` or `OPENAI_BASE_URL` says otherwise. */
 export const defaultBaseUrl = "https://api.openai.com/v1";
@@ -83,7 +83,10 @@ export interface StreamOptions {
   headers?: Record<string, string>;
 }
 
-/** After `response.completed` we read the rest of the body briefly so the connection can be reused. */
+/**
+ * After `response.completed` the rest of the body (usually just the end of the chunked encoding) is
+ * read in the background for this long, so the connection goes back to the pool for the next turn.
+ */
 const drainTimeoutMs = 1000;
 
 /** How one attempt ended. */
@@ -183,12 +186,13 @@ export class ResponsesClient {
     signal: AbortSignal | undefined,
   ): AsyncGenerator<ResponsesWireEvent, AttemptOutcome> {
     const guard = new AttemptGuard(signal, this.#streamIdleTimeoutMs);
+    let response: TransportResponse | undefined;
     let yieldedAny = false;
     let completed = false;
     let status: number | undefined;
     let requestId: string | undefined;
     try {
-      const response = await guard.watch(this.#transport({ url: this.#url, headers, body: payload, signal: guard.signal }));
+      response = await guard.watch(this.#transport({ url: this.#url, headers, body: payload, signal: guard.signal }));
       status = response.status;
       requestId = response.headers.get("x-request-id") ?? undefined;
       if (!isSuccessStatus(status)) {
@@ -196,7 +200,6 @@ export class ResponsesClient {
         return { completed: false, yieldedAny, failure: { kind: "http", status, headers: response.headers, body, requestId } };
       }
       for await (const message of readSseMessages(response, (operation) => guard.watch(operation))) {
-        if (completed) continue; // draining the rest of the body
         // Events may already be buffered; an abort must still stop the stream before the next one.
         if (guard.interruption === "caller_aborted") throw new AbortError();
         const event = parseWireEvent(message.data);
@@ -213,18 +216,19 @@ export class ResponsesClient {
           };
           return { completed: false, yieldedAny, failure };
         }
+        // Discarding starts before the yield (the engine stops reading once it has response.completed);
+        // a consumer that reads on waits for it, so its next request finds the connection free.
+        const drained = event.type === "response.completed" ? response.discard(drainTimeoutMs) : undefined;
+        completed = drained !== undefined;
         yieldedAny = true;
         yield event;
-        if (event.type === "response.completed") {
-          completed = true;
-          guard.shortenIdleTimeout(drainTimeoutMs);
+        if (drained) {
+          await drained;
+          return { completed: true };
         }
       }
-      if (completed) return { completed: true };
       return { completed: false, yieldedAny, failure: { kind: "incomplete_stream", status, requestId } };
     } catch (error) {
-      // The consumer already has response.completed; a slow or broken tail does not matter.
-      if (completed) return { completed: true };
       if (signal?.aborted || guard.interruption === "caller_aborted") throw new AbortError();
       if (guard.interruption === "idle_timeout") {
         const failure: AttemptFailure = { kind: "idle_timeout", idleTimeoutMs: this.#streamIdleTimeoutMs, status, requestId };
@@ -232,8 +236,14 @@ export class ResponsesClient {
       }
       return { completed: false, yieldedAny, failure: { kind: "connection", cause: error, status, requestId } };
     } finally {
-      // Also runs when the consumer breaks out of its loop: closes the connection instead of leaking it.
-      guard.dispose();
+      if (completed) {
+        // The body is being discarded in the background; the connection survives for the next request.
+        guard.release();
+      } else {
+        // Also runs when the consumer breaks out of its loop: closes the connection instead of leaking it.
+        response?.cancel();
+        guard.dispose();
+      }
     }
   }
 

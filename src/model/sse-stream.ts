@@ -5,26 +5,21 @@
 import { createParser, type EventSourceMessage } from "eventsource-parser";
 import type { TransportResponse } from "./transport.js";
 
-/** Reads `body` to its end, yielding each complete SSE message. Cancels the body if stopped early. */
+/** Reads `body` to its end, yielding each complete SSE message. The caller cancels or discards the rest. */
 export async function* readSseMessages(
-  body: Pick<TransportResponse, "read" | "cancel">,
+  body: Pick<TransportResponse, "read">,
   watch: <T>(operation: Promise<T>) => Promise<T>,
 ): AsyncGenerator<EventSourceMessage> {
   const decoder = new TextDecoder();
   const pending: EventSourceMessage[] = [];
   const parser = createParser({ onEvent: (message) => pending.push(message) });
-  try {
-    for (;;) {
-      const chunk = await watch(body.read());
-      const done = chunk === undefined;
-      parser.feed(done ? decoder.decode() : decoder.decode(chunk, { stream: true }));
-      // A frame cut off by the end of the body is incomplete data, not an event: reset() drops it.
-      if (done) parser.reset();
-      while (pending.length > 0) yield pending.shift() as EventSourceMessage;
-      if (done) return;
-    }
-  } finally {
-    // Releases the connection when the consumer stops early; harmless once the body has ended.
-    body.cancel();
+  for (;;) {
+    const chunk = await watch(body.read());
+    const done = chunk === undefined;
+    parser.feed(done ? decoder.decode() : decoder.decode(chunk, { stream: true }));
+    // A frame cut off by the end of the body is incomplete data, not an event: reset() drops it.
+    if (done) parser.reset();
+    while (pending.length > 0) yield pending.shift() as EventSourceMessage;
+    if (done) return;
   }
 }

@@ -30,10 +30,33 @@ export interface TransportResponse {
   text(): Promise<string>;
   /** Stops reading: closes the connection unless the body already ended. Safe to call twice. */
   cancel(): void;
+  /**
+   * Reads the rest of the body in the background and ignores it, so the connection can be reused;
+   * closes it if the body does not end within `timeoutMs`. From then on the request's signal no
+   * longer interrupts it. Used once the caller has all it needs (`response.completed`). Resolves
+   * once the body ended or the connection was closed; never rejects.
+   */
+  discard(timeoutMs: number): Promise<void>;
 }
 
 /** Sends one request; resolves once the response headers arrived, rejects if none can arrive. */
 export type ModelTransport = (request: TransportRequest) => Promise<TransportResponse>;
+
+/** The background read behind `discard`: reads until the end, or calls `close` after `timeoutMs`. */
+export function drainInBackground(read: () => Promise<Uint8Array | undefined>, close: () => void, timeoutMs: number): Promise<void> {
+  const timer = setTimeout(close, timeoutMs);
+  // A slow tail must not keep the process alive.
+  timer.unref();
+  return (async () => {
+    try {
+      while ((await read()) !== undefined);
+    } catch {
+      // The connection broke while we read what nobody needs: nothing is lost.
+    } finally {
+      clearTimeout(timer);
+    }
+  })();
+}
 
 /** 2xx, as fetch's `Response.ok`. */
 export function isSuccessStatus(status: number): boolean {

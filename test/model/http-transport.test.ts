@@ -130,7 +130,7 @@ async function startCompressingServer(
   await new Promise<void>((resolve) => compressing.listen(0, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${(compressing.address() as AddressInfo).port}/v1`,
-    close: () => new Promise((resolve) => compressing.close(() => resolve())).then(() => compressing.closeAllConnections()),
+    close: () => new Promise<void>((resolve) => compressing.close(() => resolve())).then(() => compressing.closeAllConnections()),
   };
 }
 
