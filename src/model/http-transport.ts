@@ -47,9 +47,21 @@ export const httpTransport: ModelTransport = async (request) => {
     throw new TypeError(`unsupported protocol ${url.protocol} in ${url.origin}`);
   }
   const protocol = await loadProtocol(url.protocol);
-  request.signal.throwIfAborted();
-  return send(protocol, url, request);
+  for (;;) {
+    request.signal.throwIfAborted();
+    try {
+      return await send(protocol, url, request);
+    } catch (error) {
+      // A pooled connection the server closed while it sat idle fails before any answer: send again
+      // (as Node's docs advise). Each such failure removes one stale socket, so this ends with a
+      // fresh connection at the latest, and it costs none of the caller's retries.
+      if (!(error instanceof StaleConnectionError) || request.signal.aborted) throw error instanceof StaleConnectionError ? error.cause : error;
+    }
+  }
 };
+
+/** A reused keep-alive connection was reset before the response began. */
+class StaleConnectionError extends Error {}
 
 function send(protocol: Protocol, url: URL, request: TransportRequest): Promise<TransportResponse> {
   const body = Buffer.from(request.body, "utf8");
@@ -67,7 +79,10 @@ function send(protocol: Protocol, url: URL, request: TransportRequest): Promise<
     signal.addEventListener("abort", onAbort, { once: true });
     outgoing.once("close", detachSignal);
     // Errors after the response arrived reach its body too; this listener only settles the wait.
-    outgoing.on("error", reject);
+    outgoing.on("error", (error: NodeJS.ErrnoException) => {
+      const stale = outgoing.reusedSocket && (error.code === "ECONNRESET" || error.code === "EPIPE");
+      reject(stale ? new StaleConnectionError("stale keep-alive connection", { cause: error }) : error);
+    });
     outgoing.once("response", (incoming: IncomingMessage) => {
       decodedBody(incoming).then((source) => resolve(transportResponse(incoming, source, outgoing, detachSignal)), reject);
     });

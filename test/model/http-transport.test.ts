@@ -177,3 +177,32 @@ test("a brotli-compressed error body is decoded into the typed error's message",
     await compressing.close();
   }
 });
+
+test("a kept-alive connection the server reset while idle is replaced without spending a retry", async () => {
+  const frames = mockTurn([assistantMessage("again")]).frames.map((frame) => `event: ${frame.event}\ndata: ${frame.data}\n\n`).join("");
+  const requestsPerSocket = new Map<unknown, number>();
+  let sockets = 0;
+  // Answers the first request of every connection and resets the connection on its second one.
+  const resetting = createServer((request, response) => {
+    request.resume();
+    request.on("end", () => {
+      const seen = (requestsPerSocket.get(request.socket) ?? 0) + 1;
+      requestsPerSocket.set(request.socket, seen);
+      if (seen > 1) return void request.socket.destroy();
+      response.writeHead(200, { "content-type": "text/event-stream" });
+      response.end(frames);
+    });
+  });
+  resetting.on("connection", () => (sockets += 1));
+  await new Promise<void>((resolve) => resetting.listen(0, "127.0.0.1", resolve));
+  const baseUrl = `http://127.0.0.1:${(resetting.address() as AddressInfo).port}/v1`;
+  try {
+    const noRetries = client({ baseUrl, maxRetries: 0, requestMaxRetries: 0 });
+    assert.deepEqual(types(await collect(noRetries.stream(requestBody))), completed);
+    assert.deepEqual(types(await collect(noRetries.stream(requestBody))), completed);
+    assert.equal(sockets, 2, "the second stream was sent again on a fresh connection");
+  } finally {
+    resetting.closeAllConnections();
+    await new Promise<void>((resolve) => resetting.close(() => resolve()));
+  }
+});
