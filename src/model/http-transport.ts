@@ -55,7 +55,8 @@ export const httpTransport: ModelTransport = async (request) => {
       // A pooled connection the server closed while it sat idle fails before any answer: send again
       // (as Node's docs advise). Each such failure removes one stale socket, so this ends with a
       // fresh connection at the latest, and it costs none of the caller's retries.
-      if (!(error instanceof StaleConnectionError) || request.signal.aborted) throw error instanceof StaleConnectionError ? error.cause : error;
+      if (!(error instanceof StaleConnectionError)) throw error;
+      if (request.signal.aborted) throw error.cause;
     }
   }
 };
