@@ -206,3 +206,29 @@ test("a kept-alive connection the server reset while idle is replaced without sp
     await new Promise<void>((resolve) => resetting.close(() => resolve()));
   }
 });
+
+test("a connection closed before any answer ('socket hang up') is retried from the request budget", async () => {
+  const frames = mockTurn([assistantMessage("second try")]).frames.map((frame) => `event: ${frame.event}\ndata: ${frame.data}\n\n`).join("");
+  let requests = 0;
+  const hangingUp = createServer((request, response) => {
+    request.resume();
+    request.on("end", () => {
+      requests += 1;
+      if (requests === 1) return void request.socket.destroy();
+      response.writeHead(200, { "content-type": "text/event-stream" });
+      response.end(frames);
+    });
+  });
+  await new Promise<void>((resolve) => hangingUp.listen(0, "127.0.0.1", resolve));
+  const baseUrl = `http://127.0.0.1:${(hangingUp.address() as AddressInfo).port}/v1`;
+  const reasons: string[] = [];
+  try {
+    const retrying = client({ baseUrl, maxRetries: 0, requestMaxRetries: 1, onRetry: (notice) => reasons.push(notice.reason) });
+    assert.deepEqual(types(await collect(retrying.stream(requestBody))), completed);
+    assert.deepEqual(reasons, ["connection failed: socket hang up"]);
+    assert.equal(requests, 2);
+  } finally {
+    hangingUp.closeAllConnections();
+    await new Promise<void>((resolve) => hangingUp.close(() => resolve()));
+  }
+});
