@@ -88,3 +88,16 @@ test("the recorder sees what first use loads: new Codex() requires the vendored 
   const vendored = record.required.filter((file) => file.startsWith(path.join(dist, "vendor"))).map((file) => path.basename(file));
   assert.deepEqual(vendored.sort(), ["smol-toml.cjs", "zod.cjs"]);
 });
+
+test("importing the ESM entry loads none of Node's stream modules", () => {
+  // An ES-module import of node:fs makes Node build a facade of fs, whose ReadStream getter loads
+  // the streams stack (~20 internal modules); the bundles require fs instead (build/lazy/fs.mjs).
+  // Without the resolve hook of recordImport: registering hooks loads streams by itself.
+  const script = `
+    const before = new Set(process.moduleLoadList);
+    await import(${JSON.stringify(pathToFileURL(path.join(dist, "index.js")).href)});
+    console.log(JSON.stringify(process.moduleLoadList.filter((name) => !before.has(name))));`;
+  const loaded = JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" }).trim()) as string[];
+  assert.ok(loaded.some((name) => name.includes("internal/fs/promises")), `the list shows the built-ins the import loads: ${loaded.join(", ")}`);
+  assert.deepEqual(loaded.filter((name) => /\bstreams?\b/.test(name)), [], `loaded at import: ${loaded.join(", ")}`);
+});
