@@ -89,9 +89,19 @@ export default defineConfig([
     ...shared,
     entry: { index: "src/index.ts", testing: "src/testing/index.ts" },
     format: ["esm", "cjs"],
-    dts: { entry: { index: "src/index.ts", testing: "src/testing/index.ts" } },
-    // dist/vendor/ is written by the last config, concurrently: never cleaned by this one.
+    // dist/vendor/ is written by the last config, concurrently: never cleaned by this one. The
+    // clean runs before this config's esbuild build, long before any other config writes.
     clean: ["!vendor/**"],
+  },
+  // The declarations of the entry, by a config that cleans nothing: a declaration build with
+  // `clean` deletes every *.d.ts when its worker gets going, which on a loaded machine is after the
+  // other configs wrote theirs (dist/cli-config.d.ts went missing that way).
+  {
+    ...shared,
+    entry: { index: "src/index.ts", testing: "src/testing/index.ts" },
+    format: ["esm", "cjs"],
+    dts: { only: true, entry: { index: "src/index.ts", testing: "src/testing/index.ts" } },
+    clean: false,
   },
   {
     ...shared,
