@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { defineConfig, type Options } from "tsup";
 
 // Each entry point is bundled with its runtime dependencies (zod, diff, smol-toml,
@@ -11,6 +13,8 @@ import { defineConfig, type Options } from "tsup";
 //   on first use; importing the package evaluates only what src/index.ts reaches statically.
 // - zod and smol-toml are needed synchronously by `new Codex()`, but not by the import: the
 //   bundles import stand-ins (build/lazy/) that `require` dist/vendor/*.cjs on first use.
+// - `fs` is required through a stand-in (build/lazy/fs.mjs) rather than imported: Node's ES-module
+//   facade of fs loads the streams stack.
 // V8 keeps every loaded script's source in memory, as two bytes per character as soon as one
 // character is outside Latin-1 (an arrow in a kept comment did it): ASCII output halves that
 // (~0.8 MiB of heap once the engine and zod are loaded) and is scanned faster. esbuild escapes
@@ -34,12 +38,30 @@ const mcpSdkExternal = {
   },
 };
 
+// `fs` is required, not imported (build/lazy/fs.mjs): an imported fs loads Node's streams. Each
+// importing module gets its own copy of the few lines (a namespace keyed by importer): one shared
+// module would become a chunk of its own, one more file for `import()` to read.
+type FsPluginBuild = {
+  onResolve: (options: { filter: RegExp }, callback: (args: { importer: string }) => { path: string; namespace: string }) => void;
+  onLoad: (options: { filter: RegExp; namespace: string }, callback: () => { contents: string; resolveDir: string; loader: "js" }) => void;
+};
+const fsStandIn = readFileSync("build/lazy/fs.mjs", "utf8");
+const fsRequired = {
+  name: "fs-required",
+  setup(build: FsPluginBuild) {
+    build.onResolve({ filter: /^(node:)?fs$/ }, (args) => ({ path: args.importer, namespace: "fs-required" }));
+    build.onLoad({ filter: /.*/, namespace: "fs-required" }, () => ({ contents: fsStandIn, resolveDir: path.resolve("build/lazy"), loader: "js" }));
+  },
+};
+
 const shared: Options = {
   target: "node20",
   platform: "node",
   shims: true,
   sourcemap: process.env.CODEX_NATIVE_SOURCEMAP === "1",
   splitting: true,
+  // Keeps `node:` specifiers for the plugins to see (tsup's own would mark `node:fs` external first).
+  removeNodeProtocol: false,
   noExternal: ["diff", "eventsource-parser", "js-yaml"],
   esbuildOptions(options) {
     options.alias = { ...options.alias, zod: "./build/lazy/zod.mjs", "smol-toml": "./build/lazy/smol-toml.mjs" };
@@ -47,7 +69,7 @@ const shared: Options = {
   },
   loader: { ".md": "text" },
   plugins: [asciiComments],
-  esbuildPlugins: [mcpSdkExternal],
+  esbuildPlugins: [mcpSdkExternal, fsRequired],
 };
 
 // `@codex-native/sdk/agents` imports the SDK's public entry as "../index.js": in the bundle that
@@ -67,9 +89,19 @@ export default defineConfig([
     ...shared,
     entry: { index: "src/index.ts", testing: "src/testing/index.ts" },
     format: ["esm", "cjs"],
-    dts: { entry: { index: "src/index.ts", testing: "src/testing/index.ts" } },
-    // dist/vendor/ is written by the last config, concurrently: never cleaned by this one.
+    // dist/vendor/ is written by the last config, concurrently: never cleaned by this one. The
+    // clean runs before this config's esbuild build, long before any other config writes.
     clean: ["!vendor/**"],
+  },
+  // The declarations of the entry, by a config that cleans nothing: a declaration build with
+  // `clean` deletes every *.d.ts when its worker gets going, which on a loaded machine is after the
+  // other configs wrote theirs (dist/cli-config.d.ts went missing that way).
+  {
+    ...shared,
+    entry: { index: "src/index.ts", testing: "src/testing/index.ts" },
+    format: ["esm", "cjs"],
+    dts: { only: true, entry: { index: "src/index.ts", testing: "src/testing/index.ts" } },
+    clean: false,
   },
   {
     ...shared,
@@ -77,7 +109,7 @@ export default defineConfig([
     format: ["esm", "cjs"],
     dts: { entry: { agents: "src/agents/openai-agents.ts" } },
     external: ["@openai/agents", "@codex-native/sdk"],
-    esbuildPlugins: [mcpSdkExternal, sdkSelfReference],
+    esbuildPlugins: [mcpSdkExternal, sdkSelfReference, fsRequired],
     clean: false,
   },
   // `@codex-native/sdk/cli` (config types and defineConfig), built alone so that its declarations

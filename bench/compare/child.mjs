@@ -3,6 +3,7 @@
 //   import                              time of `await import(sdk)`
 //   first-turn <codexHome> <home> <workdir>   import, then one plain turn; the driver times start → this line
 //   idle <n> <codexHome> <home> <workdir>     n threads, one plain turn each, then idles until killed
+//                                             (prints the V8 heap in use after a full GC)
 //   load <n> <turns> <scenario> <codexHome> <home> <workdir>   n threads × turns concurrently; turns/s
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
@@ -38,7 +39,10 @@ if (mode === "idle") {
   const threads = Array.from({ length: Number(countText) }, () => codex.startThread(threadOptions(workdir)));
   await Promise.all(threads.map((thread) => thread.run("hello")));
   globalThis.gc?.();
-  console.log(JSON.stringify({ ready: true }));
+  // V8 heap in use after a full GC: what the threads retain, without the young generation's
+  // growth while the turns ran (pages V8 keeps committed) or malloc noise, which PSS includes.
+  const { used_heap_size: heapUsed } = (await import("node:v8")).getHeapStatistics();
+  console.log(JSON.stringify({ ready: true, heapUsed }));
   // Stay alive, idle, holding the threads, until the driver has sampled and kills us.
   setInterval(() => threads.length, 60_000);
 } else if (mode === "load") {

@@ -90,9 +90,10 @@ function runChild(name, mode, args, { onSpawn } = {}) {
 const waitExit = (child) => (child.exitCode !== null ? Promise.resolve() : new Promise((resolve) => child.on("exit", resolve)));
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function idlePss(name, count) {
+/** PSS of a child idling with `count` threads (median of 5 samples) and its V8 heap in use. */
+async function idleMemory(name, count) {
   const dirs = freshCodexHome(server.url, name);
-  const { child } = await runChild(name, "idle", [String(count), dirs.codexHome, dirs.home, dirs.workdir]);
+  const { child, line } = await runChild(name, "idle", [String(count), dirs.codexHome, dirs.home, dirs.workdir]);
   await sleep(1000);
   const samples = [];
   for (let index = 0; index < 5; index += 1) {
@@ -101,7 +102,7 @@ async function idlePss(name, count) {
   }
   child.kill("SIGKILL");
   await waitExit(child);
-  return samples.sort((a, b) => a - b)[2];
+  return { pss: samples.sort((a, b) => a - b)[2], heapUsed: line.heapUsed };
 }
 
 async function load(name, count) {
@@ -125,7 +126,9 @@ for (const count of [8, 32]) {
   figures[`load${count}.peakPss`] = { ours: pooled.ours.map((r) => r.peakPss), upstream: pooled.upstream.map((r) => r.peakPss) };
 }
 for (const count of [1, 8, 64]) {
-  figures[`idle${count}`] = await alternate(`PSS idle, ${count} thread(s)`, (name) => idlePss(name, count), `idle${count}`);
+  const pooled = await alternate(`PSS idle, ${count} thread(s)`, (name) => idleMemory(name, count), `idle${count}`);
+  figures[`idle${count}`] = { ours: pooled.ours.map((r) => r.pss), upstream: pooled.upstream.map((r) => r.pss) };
+  figures[`idle${count}.heapUsed`] = { ours: pooled.ours.map((r) => r.heapUsed), upstream: pooled.upstream.map((r) => r.heapUsed) };
 }
 const imports = await alternate("cold import", async (name) => (await runChild(name, "import", [])).line, "coldImport");
 figures.coldImport = { ours: imports.ours.map((line) => line.importMs), upstream: imports.upstream.map((line) => line.importMs) };

@@ -11,28 +11,28 @@ import type { CodexOptions } from "./codex-options.js";
 import type { ThreadOptions } from "./thread-options.js";
 import type { TurnOptions } from "./turn-options.js";
 
-// Built on the first validation, not at import: constructing zod schemas is a visible share of a
-// cold `import("@codex-native/sdk")`.
-let built: { codex: z.ZodType; thread: z.ZodType; turn: z.ZodType } | undefined;
+// Each schema is built on its first validation, not at import and not with the others:
+// constructing zod schemas is a visible share of a cold `import("@codex-native/sdk")`, and
+// `new Codex()` needs only the CodexOptions schema (the thread and turn ones wait for the first
+// `startThread()` and `run()`).
+let codexSchema: z.ZodType | undefined;
+let threadSchema: z.ZodType | undefined;
+let turnSchema: z.ZodType | undefined;
 
-function schemas(): { codex: z.ZodType; thread: z.ZodType; turn: z.ZodType } {
-  return (built ??= buildSchemas());
-}
+const approval = () => z.enum(["never", "on-request", "on-failure", "untrusted"]);
+const stringArray = () => z.array(z.string());
+// Shapes only; names, lengths and contents are checked by src/skills/skill-types.ts.
+const skills = () => z.union([z.array(z.unknown()), z.record(z.string(), z.unknown())]);
+const triggers = () => z.array(z.enum(["$", "@"])).min(1);
 
-function buildSchemas(): { codex: z.ZodType; thread: z.ZodType; turn: z.ZodType } {
-  const approval = z.enum(["never", "on-request", "on-failure", "untrusted"]);
-  const stringArray = z.array(z.string());
-  // Shapes only; names, lengths and contents are checked by src/skills/skill-types.ts.
-  const skills = z.union([z.array(z.unknown()), z.record(z.string(), z.unknown())]);
-  const triggers = z.array(z.enum(["$", "@"])).min(1);
-
-  const codex = z
+function buildCodexSchema(): z.ZodType {
+  return z
     .object({
       codexPathOverride: z.string().optional(),
       baseUrl: z.string().min(1).optional(),
       apiKey: z.string().min(1).optional(),
       config: z.record(z.string(), z.unknown()).optional(),
-      configOverrides: stringArray.optional(),
+      configOverrides: stringArray().optional(),
       env: z.record(z.string(), z.string()).optional(),
       codexHome: z.string().min(1).optional(),
       approvalTimeoutMs: z.number().positive().optional(),
@@ -43,12 +43,16 @@ function buildSchemas(): { codex: z.ZodType; thread: z.ZodType; turn: z.ZodType 
       modelProvider: z.string().min(1).optional(),
       mcp: mcpServersSchema().optional(),
       inheritMcp: z.boolean().optional(),
-      skills: skills.optional(),
-      skillMentionTriggers: triggers.optional(),
+      skills: skills().optional(),
+      skillMentionTriggers: triggers().optional(),
     })
     .strict();
+}
 
-  const thread = z
+function buildThreadSchema(): z.ZodType {
+  const approvalPolicy = approval();
+  const strings = stringArray();
+  return z
     .object({
       model: z.string().min(1).optional(),
       threadSource: z.string().min(1).optional(),
@@ -61,12 +65,12 @@ function buildSchemas(): { codex: z.ZodType; thread: z.ZodType; turn: z.ZodType 
       networkAccessEnabled: z.boolean().optional(),
       webSearchMode: z.enum(["disabled", "cached", "live"]).optional(),
       webSearchEnabled: z.boolean().optional(),
-      approvalPolicy: approval.optional(),
-      additionalDirectories: stringArray.optional(),
-      approvalMode: approval.optional(),
+      approvalPolicy: approvalPolicy.optional(),
+      additionalDirectories: strings.optional(),
+      approvalMode: approvalPolicy.optional(),
       workspaceWriteOptions: z
         .object({
-          writableRoots: stringArray.optional(),
+          writableRoots: strings.optional(),
           networkAccess: z.boolean().optional(),
           excludeTmpdirEnvVar: z.boolean().optional(),
           excludeSlashTmp: z.boolean().optional(),
@@ -87,26 +91,33 @@ function buildSchemas(): { codex: z.ZodType; thread: z.ZodType; turn: z.ZodType 
       personality: z.enum(["none", "friendly", "pragmatic"]).optional(),
       ephemeral: z.boolean().optional(),
       projectDocs: z.boolean().optional(),
-      additionalProjectDocs: stringArray.optional(),
-      skills: skills.optional(),
-      skillMentionTriggers: triggers.optional(),
+      additionalProjectDocs: strings.optional(),
+      skills: skills().optional(),
+      skillMentionTriggers: triggers().optional(),
       maxToolCalls: z.number().int().nonnegative().optional(),
       tokenBudget: z.number().int().positive().optional(),
     })
     .strict();
+}
 
-  const turn = z
+function buildTurnSchema(): z.ZodType {
+  return z
     .object({
       outputSchema: z.unknown().optional(),
       signal: z.instanceof(AbortSignal).optional(),
       cyberAccessProgram: z.enum(["standard", "daybreak_blue", "daybreak_red"]).optional(),
     })
     .strict();
-  return { codex, thread, turn };
 }
 
-function check<T>(schema: z.ZodType, value: unknown, what: string): T {
-  const result = schema.safeParse(value ?? {});
+/**
+ * Validates `value` against the schema `build` makes (once). No options at all (`undefined`,
+ * `null`, `{}`), the common call, is answered as the schema would answer it ({}) without building
+ * it; anything else, valid or not, goes through zod (same result, same messages).
+ */
+function check<T>(build: () => z.ZodType, value: unknown, what: string): T {
+  if (value === undefined || value === null || isEmptyPlainObject(value)) return {} as T;
+  const result = build().safeParse(value);
   if (!result.success) {
     const problems = result.error.issues
       .map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`)
@@ -116,18 +127,24 @@ function check<T>(schema: z.ZodType, value: unknown, what: string): T {
   return result.data as T;
 }
 
+function isEmptyPlainObject(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return (prototype === Object.prototype || prototype === null) && Reflect.ownKeys(value).length === 0;
+}
+
 export function validateCodexOptions(options: unknown): CodexOptions {
-  const checked = check<CodexOptions>(schemas().codex, options, "CodexOptions");
+  const checked = check<CodexOptions>(() => (codexSchema ??= buildCodexSchema()), options, "CodexOptions");
   checked.tools?.forEach((tool, index) => checkToolDefinition(tool, `CodexOptions.tools[${index}]`));
   return checked;
 }
 
 export function validateThreadOptions(options: unknown): ThreadOptions {
-  const checked = check<ThreadOptions>(schemas().thread, options, "ThreadOptions");
+  const checked = check<ThreadOptions>(() => (threadSchema ??= buildThreadSchema()), options, "ThreadOptions");
   checked.dynamicTools?.forEach((tool, index) => checkDynamicTool(tool, index));
   return checked;
 }
 
 export function validateTurnOptions(options: unknown): TurnOptions {
-  return check<TurnOptions>(schemas().turn, options, "TurnOptions");
+  return check<TurnOptions>(() => (turnSchema ??= buildTurnSchema()), options, "TurnOptions");
 }

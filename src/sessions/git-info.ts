@@ -34,6 +34,7 @@ function runGit(args: string[], cwd: string, env: Record<string, string | undefi
  * origin) are left out, so an empty object means "a repository, but nothing to record".
  */
 export async function collectGitInfo(cwd: string, env?: Record<string, string | undefined>): Promise<GitInfo | null> {
+  if (!(await mayBeInRepository(cwd, env ?? process.env))) return null;
   if ((await runGit(["rev-parse", "--git-dir"], cwd, env)) === null) return null;
   const [commitHash, branch, repositoryUrl] = await Promise.all([
     runGit(["rev-parse", "HEAD"], cwd, env),
@@ -54,6 +55,26 @@ export async function collectGitInfo(cwd: string, env?: Record<string, string | 
  * Like git, it never walks up into a directory listed in `GIT_CEILING_DIRECTORIES` of `env`.
  */
 export async function findGitRoot(cwd: string, env: Record<string, string | undefined> = process.env): Promise<string | null> {
+  return walkUp(cwd, env, (directory) => exists(path.join(directory, ".git")));
+}
+
+/**
+ * False only when git certainly finds no repository from `cwd`: no GIT_DIR in `env`, and neither
+ * a `.git` entry nor a bare repository (HEAD, objects/, refs/) at or above `cwd`, up to the same
+ * ceilings git respects. Spares spawning git for every session started outside a repository.
+ */
+async function mayBeInRepository(cwd: string, env: Record<string, string | undefined>): Promise<boolean> {
+  if (env.GIT_DIR !== undefined) return true;
+  const found = await walkUp(cwd, env, async (directory) => {
+    if (await exists(path.join(directory, ".git"))) return true;
+    const bare = await Promise.all(["HEAD", "objects", "refs"].map((name) => exists(path.join(directory, name))));
+    return bare.every(Boolean);
+  });
+  return found !== null;
+}
+
+/** The nearest directory at or above `cwd` for which `matches` holds, never above a GIT_CEILING_DIRECTORIES entry. */
+async function walkUp(cwd: string, env: Record<string, string | undefined>, matches: (directory: string) => Promise<boolean>): Promise<string | null> {
   const ceilings = new Set(
     (env.GIT_CEILING_DIRECTORIES ?? "")
       .split(path.delimiter)
@@ -62,14 +83,19 @@ export async function findGitRoot(cwd: string, env: Record<string, string | unde
   );
   let directory = path.resolve(cwd);
   for (;;) {
-    try {
-      await stat(path.join(directory, ".git"));
-      return directory;
-    } catch {
-      // Not here (or unreadable); keep walking up.
-    }
+    if (await matches(directory)) return directory;
     const parent = path.dirname(directory);
     if (parent === directory || ceilings.has(parent)) return null;
     directory = parent;
+  }
+}
+
+/** Whether `file` exists (an unreadable one counts as absent: git could not use it either). */
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -68,6 +69,28 @@ test("collectGitInfo is null outside a repository and for a missing directory", 
   await mkdir(outside);
   assert.equal(await collectGitInfo(outside, env), null);
   assert.equal(await collectGitInfo(path.join(root, "does-not-exist"), env), null);
+});
+
+test("collectGitInfo spawns no git where no repository can be, and still finds bare ones and GIT_DIR", async () => {
+  // A stand-in `git` that records each call: outside any repository it must never run.
+  const fakeBin = path.join(root, "fake-bin");
+  const calls = path.join(root, "fake-git-calls");
+  await mkdir(fakeBin, { recursive: true });
+  await writeFile(path.join(fakeBin, "git"), `#!/bin/sh\necho "$@" >> '${calls}'\nexit 1\n`, { mode: 0o755 });
+  const fakeEnv = { ...env, PATH: fakeBin };
+  const outside = path.join(root, "no-repo", "deeper");
+  await mkdir(outside, { recursive: true });
+  assert.equal(await collectGitInfo(outside, fakeEnv), null);
+  assert.equal(existsSync(calls), false, "no git process outside a repository");
+  assert.equal(await collectGitInfo(repository, fakeEnv), null, "the stand-in git fails");
+  assert.equal(existsSync(calls), true, "inside a repository git runs (the check above can fail)");
+
+  const bare = path.join(root, "bare.git");
+  git(root, "init", "-q", "--bare", bare);
+  assert.notEqual(await collectGitInfo(bare, env), null, "a bare repository is a repository");
+  assert.notEqual(await collectGitInfo(path.join(bare, "refs", "heads"), env), null, "so is a directory inside it");
+  const viaGitDir = await collectGitInfo(outside, { ...env, GIT_DIR: path.join(repository, ".git") });
+  assert.equal(viaGitDir?.commit_hash, headCommit, "GIT_DIR names the repository wherever cwd is");
 });
 
 test("findGitRoot stops below a GIT_CEILING_DIRECTORIES entry, as git does", async () => {
