@@ -28,6 +28,8 @@ export type NativeChildOptions = {
   stdin: "pipe" | "ignore";
   /** Also give the child a pipe on descriptor 3 (read here as `extra`). */
   extraPipe: boolean;
+  /** Start it in a session (and process group) of its own, like Node's `detached`. Default true. */
+  newSession?: boolean;
 };
 
 /** The longest a Node timer may wait; the keep-alive timer below re-arms itself. */
@@ -37,8 +39,8 @@ const signalNames = new Map<number, string>(Object.entries(osConstants.signals).
 const errnoNames = new Map<number, string>(Object.entries(osConstants.errno).map(([name, number]) => [number, name]));
 
 /**
- * Starts `options.program` as the leader of a new session (its own process group, like Node's
- * `detached`). Returns undefined when the addon cannot be loaded here; the caller then spawns
+ * Starts `options.program`, by default as the leader of a new session (its own process group,
+ * like Node's `detached`). Returns undefined when the addon cannot be loaded here; the caller then spawns
  * with Node. Throws InvalidArgumentError for an argument or variable holding a NUL byte.
  */
 export function spawnNativeChild(options: NativeChildOptions): NativeChild | undefined {
@@ -50,7 +52,7 @@ export function spawnNativeChild(options: NativeChildOptions): NativeChild | und
   const pipes = createSpawnPipes(options.stdin === "pipe", options.extraPipe);
   if (pipes === undefined) return undefined;
   const child = new NativeChild(pipes);
-  child.start(spawnWithPipes(pipes, { program: options.program, argv, env, cwd: options.cwd, newSession: true }, (exit) => child.exited(exit)));
+  child.start(spawnWithPipes(pipes, { program: options.program, argv, env, cwd: options.cwd, newSession: options.newSession ?? true }, (exit) => child.exited(exit)));
   return child;
 }
 
