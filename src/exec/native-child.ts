@@ -13,7 +13,7 @@
 import { EventEmitter } from "node:events";
 import { Socket } from "node:net";
 import { constants as osConstants } from "node:os";
-import { InvalidArgumentError } from "../errors.js";
+import { CommandSpawnError, InvalidArgumentError, NativeBindingError } from "../errors.js";
 import { createSpawnPipes, spawnWithPipes } from "../native/index.js";
 
 export type NativeChildOptions = {
@@ -49,10 +49,17 @@ export function spawnNativeChild(options: NativeChildOptions): NativeChild | und
   for (const text of [...argv, ...env, options.cwd]) {
     if (text.includes("\0")) throw new InvalidArgumentError(`The command's arguments and environment must not contain NUL bytes: ${JSON.stringify(text)}`);
   }
-  const pipes = createSpawnPipes(options.stdin === "pipe", options.extraPipe);
+  let pipes: SpawnPipes | undefined;
+  try {
+    pipes = createSpawnPipes(options.stdin === "pipe", options.extraPipe);
+  } catch (error) {
+    // Out of descriptors (EMFILE) and the like: nothing was started.
+    if (error instanceof NativeBindingError) throw error;
+    throw new CommandSpawnError(options.program, undefined, `Cannot start ${options.program}: ${(error as Error).message}`, { cause: error });
+  }
   if (pipes === undefined) return undefined;
   const child = new NativeChild(pipes);
-  child.start(spawnWithPipes(pipes, { program: options.program, argv, env, cwd: options.cwd, newSession: options.newSession ?? true }, (exit) => child.exited(exit)));
+  child.start(spawnWithPipes(pipes, { program: options.program, argv, env, cwd: options.cwd, newSession: options.newSession ?? true }, (exit) => child.reaped(exit)));
   return child;
 }
 
@@ -126,7 +133,7 @@ export class NativeChild extends EventEmitter {
   }
 
   /** Called by the addon's reaper with the child's exit; may arrive before `started`. */
-  exited(exit: { exitCode?: number | null; signal?: number | null }): void {
+  reaped(exit: { exitCode?: number | null; signal?: number | null }): void {
     const signal = exit.signal == null ? null : (signalNames.get(exit.signal) ?? `SIG${exit.signal}`);
     this.exit = { exitCode: exit.exitCode ?? null, signal };
     if (this.pid !== undefined) this.reportExit();
