@@ -112,10 +112,18 @@ pub fn spawn_process(request: &SpawnRequest, stdio: ChildStdio) -> Result<u32, S
     };
     // A source descriptor numbered 0–3 could be overwritten by an earlier dup2 in the child (or
     // equal its target, which would keep close-on-exec set): move such ends above 3 first.
-    let stdin = stdio.stdin.map(above_targets).transpose().map_err(os_error)?;
+    let stdin = stdio
+        .stdin
+        .map(above_targets)
+        .transpose()
+        .map_err(os_error)?;
     let stdout = above_targets(stdio.stdout).map_err(os_error)?;
     let stderr = above_targets(stdio.stderr).map_err(os_error)?;
-    let extra = stdio.extra.map(above_targets).transpose().map_err(os_error)?;
+    let extra = stdio
+        .extra
+        .map(above_targets)
+        .transpose()
+        .map_err(os_error)?;
 
     let mut actions = FileActions::new().map_err(os_error)?;
     match &stdin {
@@ -126,14 +134,18 @@ pub fn spawn_process(request: &SpawnRequest, stdio: ChildStdio) -> Result<u32, S
     actions.dup2(stdout.as_raw_fd(), 1).map_err(os_error)?;
     actions.dup2(stderr.as_raw_fd(), 2).map_err(os_error)?;
     if let Some(fd) = &extra {
-        actions.dup2(fd.as_raw_fd(), LAST_TARGET_FD).map_err(os_error)?;
+        actions
+            .dup2(fd.as_raw_fd(), LAST_TARGET_FD)
+            .map_err(os_error)?;
     }
     actions.chdir(&cwd).map_err(os_error)?;
     let attributes = Attributes::new(request.new_session).map_err(os_error)?;
 
-    let mut argv_pointers: Vec<*mut libc::c_char> = argv.iter().map(|a| a.as_ptr().cast_mut()).collect();
+    let mut argv_pointers: Vec<*mut libc::c_char> =
+        argv.iter().map(|a| a.as_ptr().cast_mut()).collect();
     argv_pointers.push(ptr::null_mut());
-    let mut env_pointers: Vec<*mut libc::c_char> = env.iter().map(|e| e.as_ptr().cast_mut()).collect();
+    let mut env_pointers: Vec<*mut libc::c_char> =
+        env.iter().map(|e| e.as_ptr().cast_mut()).collect();
     env_pointers.push(ptr::null_mut());
     let mut pid: libc::pid_t = 0;
     // SAFETY: every pointer refers to a NUL-terminated string or array that outlives the call;
@@ -247,13 +259,21 @@ impl FileActions {
     fn open_dev_null(&mut self, target: RawFd) -> io::Result<()> {
         // SAFETY: the path is a static NUL-terminated string (glibc copies it).
         check(unsafe {
-            libc::posix_spawn_file_actions_addopen(&mut self.0, target, c"/dev/null".as_ptr(), libc::O_RDONLY, 0)
+            libc::posix_spawn_file_actions_addopen(
+                &mut self.0,
+                target,
+                c"/dev/null".as_ptr(),
+                libc::O_RDONLY,
+                0,
+            )
         })
     }
 
     fn chdir(&mut self, directory: &CString) -> io::Result<()> {
         // SAFETY: glibc copies the path into the actions.
-        check(unsafe { libc::posix_spawn_file_actions_addchdir_np(&mut self.0, directory.as_ptr()) })
+        check(unsafe {
+            libc::posix_spawn_file_actions_addchdir_np(&mut self.0, directory.as_ptr())
+        })
     }
 }
 
@@ -277,10 +297,16 @@ impl Attributes {
         unsafe {
             let mut empty = MaybeUninit::<libc::sigset_t>::uninit();
             libc::sigemptyset(empty.as_mut_ptr());
-            check(libc::posix_spawnattr_setsigmask(&mut this.0, empty.as_ptr()))?;
+            check(libc::posix_spawnattr_setsigmask(
+                &mut this.0,
+                empty.as_ptr(),
+            ))?;
             let mut all = MaybeUninit::<libc::sigset_t>::uninit();
             libc::sigfillset(all.as_mut_ptr());
-            check(libc::posix_spawnattr_setsigdefault(&mut this.0, all.as_ptr()))?;
+            check(libc::posix_spawnattr_setsigdefault(
+                &mut this.0,
+                all.as_ptr(),
+            ))?;
         }
         let mut flags = libc::POSIX_SPAWN_SETSIGMASK | libc::POSIX_SPAWN_SETSIGDEF;
         if new_session {

@@ -14,7 +14,11 @@ struct Started {
 
 fn start(argv: &[&str], cwd: &str, with_stdin: bool) -> Result<Started, SpawnError> {
     let stdin = with_stdin.then(|| cloexec_pipe().unwrap());
-    let (stdout, stderr, extra) = (cloexec_pipe().unwrap(), cloexec_pipe().unwrap(), cloexec_pipe().unwrap());
+    let (stdout, stderr, extra) = (
+        cloexec_pipe().unwrap(),
+        cloexec_pipe().unwrap(),
+        cloexec_pipe().unwrap(),
+    );
     let request = SpawnRequest {
         program: argv[0].to_owned(),
         argv: argv.iter().map(|a| (*a).to_owned()).collect(),
@@ -28,9 +32,20 @@ fn start(argv: &[&str], cwd: &str, with_stdin: bool) -> Result<Started, SpawnErr
     };
     let pid = spawn_process(
         &request,
-        ChildStdio { stdin: stdin_child, stdout: stdout.write, stderr: stderr.write, extra: Some(extra.write) },
+        ChildStdio {
+            stdin: stdin_child,
+            stdout: stdout.write,
+            stderr: stderr.write,
+            extra: Some(extra.write),
+        },
     )?;
-    Ok(Started { pid, stdin: stdin_parent, stdout: stdout.read.into(), stderr: stderr.read.into(), extra: extra.read.into() })
+    Ok(Started {
+        pid,
+        stdin: stdin_parent,
+        stdout: stdout.read.into(),
+        stderr: stderr.read.into(),
+        extra: extra.read.into(),
+    })
 }
 
 fn read_all(mut file: File) -> String {
@@ -51,12 +66,23 @@ fn runs_with_the_given_descriptors_env_and_directory() {
     assert_eq!(read_all(started.stdout), "out exact env /tmp\nin hello\n");
     assert_eq!(read_all(started.stderr), "err\n");
     assert_eq!(read_all(started.extra), "status\n");
-    assert_eq!(wait_for_exit(started.pid).unwrap(), ProcessExit { exit_code: Some(3), signal: None });
+    assert_eq!(
+        wait_for_exit(started.pid).unwrap(),
+        ProcessExit {
+            exit_code: Some(3),
+            signal: None
+        }
+    );
 }
 
 #[test]
 fn stdin_is_dev_null_without_a_pipe_and_the_child_leads_a_new_session() {
-    let started = start(&["/bin/sh", "-c", "cat; cut -d' ' -f6 /proc/$$/stat; echo $$"], "/", false).unwrap();
+    let started = start(
+        &["/bin/sh", "-c", "cat; cut -d' ' -f6 /proc/$$/stat; echo $$"],
+        "/",
+        false,
+    )
+    .unwrap();
     let output = read_all(started.stdout);
     let lines: Vec<&str> = output.lines().collect();
     assert_eq!(lines.len(), 2, "{output}");
@@ -70,7 +96,13 @@ fn signals_are_default_and_unblocked_in_the_child() {
     // The child kills itself with SIGPIPE, which its parent may ignore or block.
     let started = start(&["/bin/sh", "-c", "kill -PIPE $$; sleep 5"], "/", false).unwrap();
     drop(started.stdout);
-    assert_eq!(wait_for_exit(started.pid).unwrap(), ProcessExit { exit_code: None, signal: Some(libc::SIGPIPE) });
+    assert_eq!(
+        wait_for_exit(started.pid).unwrap(),
+        ProcessExit {
+            exit_code: None,
+            signal: Some(libc::SIGPIPE)
+        }
+    );
 }
 
 #[test]
@@ -87,7 +119,10 @@ fn a_missing_program_or_directory_is_an_os_error() {
 
 #[test]
 fn a_nul_byte_is_refused_before_spawning() {
-    assert!(matches!(start(&["/bin/echo", "a\0b"], "/", false), Err(SpawnError::NulByte { .. })));
+    assert!(matches!(
+        start(&["/bin/echo", "a\0b"], "/", false),
+        Err(SpawnError::NulByte { .. })
+    ));
 }
 
 #[test]
@@ -97,5 +132,8 @@ fn reaps_in_the_background() {
     reap_in_background(started.pid, move |exit| sender.send(exit.unwrap()).unwrap()).unwrap();
     assert_eq!(receiver.recv().unwrap().exit_code, Some(7));
     // Reaped: the pid is no longer our child.
-    assert_eq!(unsafe { libc::waitpid(started.pid as libc::pid_t, ptr::null_mut(), libc::WNOHANG) }, -1);
+    assert_eq!(
+        unsafe { libc::waitpid(started.pid as libc::pid_t, ptr::null_mut(), libc::WNOHANG) },
+        -1
+    );
 }

@@ -51,7 +51,8 @@ pub struct BindingSpawnOutcome {
     pub message: Option<String>,
 }
 
-type ExitCallback = ThreadsafeFunction<BindingProcessExit, (), BindingProcessExit, Status, false, true>;
+type ExitCallback =
+    ThreadsafeFunction<BindingProcessExit, (), BindingProcessExit, Status, false, true>;
 
 /// The pipes of one child: the parent's ends are plain descriptors that JavaScript owns from
 /// now on (it wraps them as sockets); the child's ends stay here until `spawn` hands them over.
@@ -76,11 +77,22 @@ impl SpawnPipes {
     #[napi(constructor)]
     pub fn new(stdin_pipe: bool, extra_pipe: bool) -> Result<Self> {
         contain_panic("SpawnPipes", || {
-            let os_error = |error: std::io::Error| Error::new(Status::GenericFailure, format!("cannot create a pipe: {error}"));
-            let stdin = stdin_pipe.then(cloexec_pipe).transpose().map_err(os_error)?;
+            let os_error = |error: std::io::Error| {
+                Error::new(
+                    Status::GenericFailure,
+                    format!("cannot create a pipe: {error}"),
+                )
+            };
+            let stdin = stdin_pipe
+                .then(cloexec_pipe)
+                .transpose()
+                .map_err(os_error)?;
             let stdout = cloexec_pipe().map_err(os_error)?;
             let stderr = cloexec_pipe().map_err(os_error)?;
-            let extra = extra_pipe.then(cloexec_pipe).transpose().map_err(os_error)?;
+            let extra = extra_pipe
+                .then(cloexec_pipe)
+                .transpose()
+                .map_err(os_error)?;
             let (child_stdin, parent_stdin) = match stdin {
                 Some(pipe) => (Some(pipe.read), Some(pipe.write.into_raw_fd())),
                 None => (None, None),
@@ -114,10 +126,12 @@ impl SpawnPipes {
         #[napi(ts_arg_type = "(exit: BindingProcessExit) => void")] on_exit: ExitCallback,
     ) -> Result<AsyncTask<SpawnTask>> {
         contain_panic("SpawnPipes.spawn", || {
-            let stdio = self
-                .child
-                .take()
-                .ok_or_else(|| Error::new(Status::InvalidArg, "these pipes were already used by a spawn"))?;
+            let stdio = self.child.take().ok_or_else(|| {
+                Error::new(
+                    Status::InvalidArg,
+                    "these pipes were already used by a spawn",
+                )
+            })?;
             Ok(AsyncTask::new(SpawnTask {
                 request: SpawnRequest {
                     program: request.program,
@@ -167,7 +181,9 @@ impl Task for SpawnTask {
                 .ok_or_else(|| Error::new(Status::GenericFailure, "spawn task ran twice"))?;
             let pid = match spawn_process(&self.request, stdio) {
                 Ok(pid) => pid,
-                Err(error @ SpawnError::NulByte { .. }) => return Ok(failure(None, true, error.to_string())),
+                Err(error @ SpawnError::NulByte { .. }) => {
+                    return Ok(failure(None, true, error.to_string()))
+                }
                 Err(SpawnError::Os { program, source }) => {
                     let message = format!("cannot start {program}: {source}");
                     return Ok(failure(source.raw_os_error(), false, message));
@@ -185,7 +201,10 @@ impl Task for SpawnTask {
                 on_exit.call(exit, ThreadsafeFunctionCallMode::NonBlocking);
             });
             if let Err(error) = reaper {
-                let message = format!("cannot start a thread to reap {}: {error}", self.request.program);
+                let message = format!(
+                    "cannot start a thread to reap {}: {error}",
+                    self.request.program
+                );
                 return Ok(failure(error.raw_os_error(), false, message));
             }
             Ok(BindingSpawnOutcome {
