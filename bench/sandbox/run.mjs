@@ -1,4 +1,5 @@
-// Sandbox overhead: the same commands spawned plainly (node's child_process, no runner) and via
+// Sandbox overhead: the same commands spawned plainly (node's child_process, no runner; and the
+// addon's posix_spawn off the event loop, src/exec/native-child.ts, which the runner uses) and via
 // the production NativeCommandRunner through codex-native-exec: danger-full-access (namespaces
 // only, for the process lifecycle), read-only (plus capabilities dropped, Landlock, seccomp) and
 // workspace-write (plus the writable-root mounts and protected entries). Reports median and p90
@@ -13,6 +14,7 @@ import { tsImport } from "tsx/esm/api";
 
 const runs = Number(process.argv[2] ?? 200);
 const { createCommandRunner, isSandboxSupported } = await tsImport("../../src/exec/sandboxed-command-runner.ts", import.meta.url);
+const { spawnNativeChild } = await tsImport("../../src/exec/native-child.ts", import.meta.url);
 if (!isSandboxSupported()) {
   console.error("bench:sandbox: the sandbox is not available here (build the helper with `npm run build:native`).");
   process.exit(1);
@@ -24,6 +26,7 @@ const runner = createCommandRunner();
 const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: os.homedir() };
 const policies = {
   plain: "plain",
+  "plain (addon)": "plain (addon)",
   "danger-full-access": { mode: "danger-full-access", networkAccess: true },
   "read-only": { mode: "read-only", networkAccess: false },
   "workspace-write": { mode: "workspace-write", writableRoots: [], networkAccess: false, excludeTmpdirEnvVar: false, excludeSlashTmp: false },
@@ -41,11 +44,21 @@ function spawnPlain(argv) {
   return { exited: new Promise((resolve) => child.on("close", (exitCode, signal) => resolve({ exitCode, signal }))) };
 }
 
+/** Spawns plainly through the addon: posix_spawn on libuv's pool, no fork on the event loop. */
+function spawnPlainNative(argv) {
+  const program = argv[0].includes("/") ? argv[0] : `/usr/bin/${argv[0]}`;
+  const child = spawnNativeChild({ program, args: argv.slice(1), cwd: workspace, env, stdin: "ignore", extraPipe: false });
+  child.stdout.resume();
+  child.stderr.resume();
+  return { exited: new Promise((resolve, reject) => child.on("close", (exitCode, signal) => resolve({ exitCode, signal })).on("error", reject)) };
+}
+
 const blockedMs = {};
 
 async function timeOnce(argv, sandbox, name) {
   const started = process.hrtime.bigint();
-  const running = sandbox === "plain" ? spawnPlain(argv) : runner.spawn({ argv, cwd: workspace, env, tty: false, sandbox, sandboxCwd: workspace });
+  const running =
+    sandbox === "plain" ? spawnPlain(argv) : sandbox === "plain (addon)" ? spawnPlainNative(argv) : runner.spawn({ argv, cwd: workspace, env, tty: false, sandbox, sandboxCwd: workspace });
   (blockedMs[name] ??= []).push(Number(process.hrtime.bigint() - started) / 1e6);
   running.onOutput?.(() => {});
   const exit = await running.exited;
@@ -59,7 +72,7 @@ function percentile(sorted, fraction) {
 
 console.log(`sandbox overhead, ${runs} runs each (${os.cpus().length} cores, ${os.release()})`);
 console.log(
-  `${"command".padEnd(16)} ${"policy".padEnd(20)} ${"median ms".padStart(10)} ${"p90 ms".padStart(8)} ${"overhead".padStart(10)} ${"spawn() blocks".padStart(15)}`,
+  `${"command".padEnd(16)} ${"policy".padEnd(20)} ${"median ms".padStart(10)} ${"p90 ms".padStart(8)} ${"overhead".padStart(10)} ${"vs addon".padStart(10)} ${"spawn() blocks".padStart(15)}`,
 );
 try {
   for (const [name, argv] of Object.entries(commands)) {
@@ -73,13 +86,16 @@ try {
       for (const [policy, sandbox] of run % 2 === 0 ? order : [...order].reverse()) samples[policy].push(await timeOnce(argv, sandbox, policy));
     }
     const plainMedian = percentile([...samples.plain].sort((a, b) => a - b), 0.5);
+    const addonMedian = percentile([...samples["plain (addon)"]].sort((a, b) => a - b), 0.5);
     for (const [policy, values] of Object.entries(samples)) {
       const sorted = [...values].sort((a, b) => a - b);
       const median = percentile(sorted, 0.5);
-      const overhead = policy === "plain" ? "" : `+${(median - plainMedian).toFixed(2)} ms`;
+      // Over a plain spawn with Node's child_process, and over a plain spawn through the addon.
+      const overhead = policy.startsWith("plain") ? "" : `+${(median - plainMedian).toFixed(2)} ms`;
+      const overAddon = policy.startsWith("plain") ? "" : `+${(median - addonMedian).toFixed(2)} ms`;
       const blocked = percentile([...blockedMs[policy]].sort((a, b) => a - b), 0.5);
       console.log(
-        `${name.padEnd(16)} ${policy.padEnd(20)} ${median.toFixed(2).padStart(10)} ${percentile(sorted, 0.9).toFixed(2).padStart(8)} ${overhead.padStart(10)} ${`${blocked.toFixed(2)} ms`.padStart(15)}`,
+        `${name.padEnd(16)} ${policy.padEnd(20)} ${median.toFixed(2).padStart(10)} ${percentile(sorted, 0.9).toFixed(2).padStart(8)} ${overhead.padStart(10)} ${overAddon.padStart(10)} ${`${blocked.toFixed(2)} ms`.padStart(15)}`,
       );
     }
   }

@@ -13,6 +13,7 @@ import {
   CodexError,
   CommandSpawnError,
   InvalidArgumentError,
+  NativeBindingError,
   SandboxUnavailableError,
 } from "../errors.js";
 import {
@@ -27,6 +28,7 @@ import { helperPolicyJson, sandboxEnvironmentMarkers } from "../sandbox/helper-p
 import type { SandboxLimits } from "../sandbox/sandbox-limits.js";
 import type { CommandExit, CommandRunner, CommandSpec, RunningCommand } from "./command-runner.js";
 import { killOnHostExit } from "./host-exit.js";
+import { NativeChild, spawnNativeChild } from "./native-child.js";
 
 export { isSandboxSupported };
 
@@ -104,6 +106,13 @@ export class NativeCommandRunner implements CommandRunner {
       "--",
       ...spec.argv,
     ];
+    // Through the addon: no fork of this process on the event loop (see native-child.ts).
+    const native = spawnNativeChild({ program: helper, args: helperArguments, cwd: spec.cwd, env, stdin, extraPipe: true });
+    if (native !== undefined) {
+      return this.track(
+        new ChildCommand(native, { command: program, statusStream: native.extra ?? undefined, drainTimeoutMs: this.drainTimeoutMs, signal: spec.signal }),
+      );
+    }
     const stdio: StdioOptions = [stdin, "pipe", "pipe", "pipe"];
     const child = spawn(helper, helperArguments, { cwd: spec.cwd, env, detached: true, stdio, windowsHide: true });
     // Descriptor 3 was created as a pipe we only read from.
@@ -206,12 +215,12 @@ function statusError(command: string, status: ExecHelperStatus): Error {
 }
 
 /**
- * A `RunningCommand` over a Node child process started in its own process group (`detached`):
- * the command itself or the `codex-native-exec` helper that becomes the command.
+ * A `RunningCommand` over a child process started in its own process group (`detached`), by the
+ * addon or by Node: the command itself or the `codex-native-exec` helper that becomes the command.
  */
 class ChildCommand implements RunningCommand {
   readonly exited: Promise<CommandExit>;
-  private readonly child: ChildProcess;
+  private readonly child: ChildProcess | NativeChild;
   private readonly listeners: OutputListener[] = [];
   /** Output that arrived before the first listener; replayed to it. */
   private readonly early: Array<[Buffer, "stdout" | "stderr"]> = [];
@@ -225,7 +234,7 @@ class ChildCommand implements RunningCommand {
   private readonly onAbort = (): void => this.kill("SIGKILL");
 
   constructor(
-    child: ChildProcess,
+    child: ChildProcess | NativeChild,
     private readonly options: ChildCommandOptions,
   ) {
     this.child = child;
@@ -246,6 +255,7 @@ class ChildCommand implements RunningCommand {
     child.on("error", (error: NodeJS.ErrnoException) => {
       // Only a failed spawn matters here; later errors (a refused kill) change nothing.
       if (child.pid !== undefined) return;
+      if (error instanceof NativeBindingError) return this.settle(() => this.rejectExited(error));
       this.settle(() =>
         this.rejectExited(
           new CommandSpawnError(options.command, error.code, `Cannot start ${options.command}: ${error.message}`, { cause: error }),
@@ -288,6 +298,10 @@ class ChildCommand implements RunningCommand {
   }
 
   kill(signal: NodeJS.Signals = "SIGKILL"): void {
+    if (this.child instanceof NativeChild) {
+      this.child.killGroup(signal);
+      return;
+    }
     const pid = this.child.pid;
     if (pid === undefined) return;
     if (process.platform === "win32") {
@@ -304,11 +318,13 @@ class ChildCommand implements RunningCommand {
 
   unref(): void {
     this.child.unref();
+    if (this.child instanceof NativeChild) return;
     for (const stream of this.child.stdio) (stream as { unref?: () => void } | null)?.unref?.();
   }
 
   ref(): void {
     this.child.ref();
+    if (this.child instanceof NativeChild) return;
     for (const stream of this.child.stdio) (stream as { ref?: () => void } | null)?.ref?.();
   }
 

@@ -2,6 +2,27 @@
 /* eslint-disable */
 
 /**
+ * The pipes of one child: the parent's ends are plain descriptors that JavaScript owns from
+ * now on (it wraps them as sockets); the child's ends stay here until `spawn` hands them over.
+ */
+export declare class SpawnPipes {
+  /** Write end of the child's stdin; absent when the child reads `/dev/null`. */
+  readonly stdin?: number
+  readonly stdout: number
+  readonly stderr: number
+  /** Read end of the child's descriptor 3, when requested. */
+  readonly extra?: number
+  /** Creates close-on-exec pipes for stdout, stderr and optionally stdin and descriptor 3. */
+  constructor(stdinPipe: boolean, extraPipe: boolean)
+  /**
+   * Starts the process on libuv's thread pool with the child's ends of these pipes (closed in
+   * this process afterwards, whatever happens). `onExit` is called once the process has
+   * exited and been reaped. Callable once.
+   */
+  spawn(request: BindingSpawnRequest, onExit: (exit: BindingProcessExit) => void): Promise<BindingSpawnOutcome>
+}
+
+/**
  * Test hook: panics on purpose so the test suite can check that a panic becomes a JS error
  * instead of aborting the process. Not part of the SDK's API.
  */
@@ -40,6 +61,15 @@ export interface BindingListFilesOptions {
   timeoutMs?: number
 }
 
+/**
+ * How a spawned process ended: its exit status, or the number of the signal that killed it
+ * (both null when it could not be reaped).
+ */
+export interface BindingProcessExit {
+  exitCode?: number
+  signal?: number
+}
+
 /** A downscaled image returned to JavaScript. */
 export interface BindingResizedImage {
   bytes: Buffer
@@ -73,6 +103,29 @@ export interface BindingReverieHit {
 export interface BindingReverieMatch {
   start: number
   end: number
+}
+
+/** The pid of the started process, or why it could not start. */
+export interface BindingSpawnOutcome {
+  pid?: number
+  /** errno of a refused spawn (ENOENT for a missing program or directory…). */
+  errno?: number
+  /** Set when the request itself was unusable (a NUL byte in an argument). */
+  invalidArgument: boolean
+  message?: string
+}
+
+/** What `SpawnPipes.spawn` starts. */
+export interface BindingSpawnRequest {
+  /** Path of the executable (not looked up on `PATH`). */
+  program: string
+  /** The complete argument vector, `argv[0]` included. */
+  argv: Array<string>
+  /** The complete environment as `NAME=value` entries. */
+  env: Array<string>
+  cwd: string
+  /** Start the child in a session of its own (its own process group). */
+  newSession: boolean
 }
 
 /**

@@ -2,6 +2,7 @@
  * Typed native functions. The rest of the SDK imports from here, never from the binding.
  */
 import { FileSearchTimeoutError, InvalidArgumentError, NativeBindingError } from "../errors.js";
+import type { BindingProcessExit, BindingSpawnOutcome, BindingSpawnRequest, SpawnPipes } from "./binding.js";
 import { loadNativeBinding } from "./load.js";
 
 export { platformTriple } from "./load.js";
@@ -46,6 +47,41 @@ export async function provokeNativePanicForTests(message: string, options: { onP
     throw error;
   }
   throw new Error("the native panic hook returned instead of panicking");
+}
+
+/**
+ * Close-on-exec pipes for a child that the addon starts with `posix_spawn` on libuv's thread
+ * pool (`SpawnPipes.spawn`); see src/exec/native-child.ts. Undefined when the addon cannot be
+ * loaded or predates native spawning, so callers fall back to Node's `child_process`.
+ */
+export function createSpawnPipes(stdinPipe: boolean, extraPipe: boolean): SpawnPipes | undefined {
+  let binding: ReturnType<typeof loadNativeBinding>;
+  try {
+    binding = loadNativeBinding();
+  } catch (error) {
+    if (error instanceof NativeBindingError) return undefined;
+    throw error;
+  }
+  if (typeof binding.SpawnPipes !== "function") return undefined;
+  return callNative(() => new binding.SpawnPipes(stdinPipe, extraPipe));
+}
+
+/**
+ * Starts `request` with the child's ends of `pipes` on libuv's thread pool; `onExit` runs once
+ * the child has exited and been reaped. Resolves with its pid or why it could not start (errno);
+ * a panic in the addon rejects with NativeBindingError.
+ */
+export async function spawnWithPipes(
+  pipes: SpawnPipes,
+  request: BindingSpawnRequest,
+  onExit: (exit: BindingProcessExit) => void,
+): Promise<BindingSpawnOutcome> {
+  try {
+    return await pipes.spawn(request, onExit);
+  } catch (error) {
+    rethrowPanic(error);
+    throw error;
+  }
 }
 
 /** A downscaled image. */

@@ -3,6 +3,8 @@
 
 pub mod file_search;
 pub mod image;
+#[cfg(target_os = "linux")]
+pub mod process_spawn;
 pub mod reverie;
 pub mod sandbox;
 pub mod tokenizer;

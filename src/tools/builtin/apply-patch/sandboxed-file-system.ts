@@ -9,6 +9,7 @@ import { spawn } from "node:child_process";
 import { dirname } from "node:path";
 import { constants as osConstants } from "node:os";
 import { SandboxUnavailableError } from "../../../errors.js";
+import { spawnNativeChild } from "../../../exec/native-child.js";
 import { resolveExecHelperPath } from "../../../sandbox/exec-helper.js";
 import { helperPolicyJson } from "../../../sandbox/helper-policy.js";
 import type { SandboxPolicy } from "../../../sandbox/sandbox-policy.js";
@@ -100,6 +101,11 @@ function errnoName(errno: number): string | undefined {
   return undefined;
 }
 
+/** This process's environment, which the helper inherits as with Node's spawn. */
+function inheritedEnvironment(): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
 async function runHelper(steps: HelperStep[], options: SandboxedPatchFileSystemOptions): Promise<HelperOutcome> {
   if (process.platform !== "linux") throw new SandboxUnavailableError(`no sandbox backend for ${process.platform}: apply_patch cannot write confined`);
   const helper = options.helperPath ?? resolveExecHelperPath();
@@ -107,14 +113,18 @@ async function runHelper(steps: HelperStep[], options: SandboxedPatchFileSystemO
     throw new SandboxUnavailableError("the codex-native-exec helper is missing: apply_patch cannot write confined (build it with `npm run build:native`)");
   }
   const policy = helperPolicyJson(options.sandbox, options.sandboxCwd, options.env, { codexHome: options.codexHome });
-  const child = spawn(helper, ["--policy", policy, "--apply-steps"], { cwd: options.sandboxCwd, stdio: ["pipe", "pipe", "pipe"], windowsHide: true });
+  const args = ["--policy", policy, "--apply-steps"];
+  // Through the addon when it loads (no fork of this process on the event loop), else Node.
+  const child =
+    spawnNativeChild({ program: helper, args, cwd: options.sandboxCwd, env: inheritedEnvironment(), stdin: "pipe", extraPipe: false, newSession: false }) ??
+    spawn(helper, args, { cwd: options.sandboxCwd, stdio: ["pipe", "pipe", "pipe"], windowsHide: true });
   const stdout: Buffer[] = [];
   const stderr: Buffer[] = [];
   child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
   child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
   // A helper that exits before reading everything closes the pipe; its exit status tells why.
-  child.stdin.on("error", () => {});
-  child.stdin.end(JSON.stringify({ steps }));
+  child.stdin?.on("error", () => {});
+  child.stdin?.end(JSON.stringify({ steps }));
   const exitCode = await new Promise<number | null>((resolve, reject) => {
     child.once("error", (error) => reject(new SandboxUnavailableError(`cannot run ${helper}: ${error.message}`, { cause: error })));
     child.once("close", (code) => resolve(code));
