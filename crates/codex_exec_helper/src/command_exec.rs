@@ -5,7 +5,7 @@ use nix::unistd::execvp;
 
 /// Marks every descriptor above stderr close-on-exec, so the command starts with exactly the
 /// stdio it was given (no sockets or files leaked from whoever started the helper).
-fn close_extra_descriptors_on_exec() {
+pub fn close_extra_descriptors_on_exec() {
     // SAFETY: close_range only changes descriptor flags.
     let result = unsafe {
         libc::syscall(

@@ -28,16 +28,17 @@ pub(crate) fn drop_all_capabilities() -> Result<(), SandboxError> {
     // the empty bounding set below is what matters.
     // SAFETY: integer arguments only.
     unsafe { libc::prctl(libc::PR_SET_SECUREBITS, LOCKED_SECURE_BITS, 0, 0, 0) };
-    let last_capability = std::fs::read_to_string("/proc/sys/kernel/cap_last_cap")
-        .ok()
-        .and_then(|text| text.trim().parse::<libc::c_ulong>().ok())
-        .unwrap_or(63);
-    for capability in 0..=last_capability {
+    // One call per capability the kernel knows: EINVAL marks the first number past its last
+    // (what /proc/sys/kernel/cap_last_cap says, without opening it).
+    for capability in 0..=63 as libc::c_ulong {
         // SAFETY: integer arguments only.
-        let result = unsafe { libc::prctl(libc::PR_CAPBSET_DROP, capability, 0, 0, 0) };
-        if result != 0 && std::io::Error::last_os_error().raw_os_error() != Some(libc::EINVAL) {
-            return Err(SandboxError::last_os_error("prctl(PR_CAPBSET_DROP)"));
+        if unsafe { libc::prctl(libc::PR_CAPBSET_DROP, capability, 0, 0, 0) } == 0 {
+            continue;
         }
+        if std::io::Error::last_os_error().raw_os_error() == Some(libc::EINVAL) {
+            break;
+        }
+        return Err(SandboxError::last_os_error("prctl(PR_CAPBSET_DROP)"));
     }
     // SAFETY: integer arguments only.
     if unsafe {

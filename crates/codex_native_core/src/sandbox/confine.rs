@@ -13,9 +13,7 @@ use super::namespaces::{
 use super::placeholders::Placeholders;
 use super::policy::ExecSandboxPolicy;
 use super::protected_paths::{plan_protected_mounts, MountPlan};
-use super::seccomp_filter::{
-    build_clone3_program, build_seccomp_program, install_seccomp, SeccompOptions,
-};
+use super::seccomp_filter::{build_seccomp_program, install_seccomp, SeccompOptions};
 
 /// Extra grants for one invocation.
 #[derive(Debug, Clone, Default)]
@@ -127,7 +125,6 @@ pub fn confine_prepared(
         restrict_network: policy.restricts_network(),
         deny_path_truncate: abi < 3,
     })?;
-    let clone3_program = build_clone3_program()?;
     let mounts = apply_mount_plan(&prepared.plan, &mut set_up_proc)?;
 
     // SAFETY: PR_SET_NO_NEW_PRIVS takes integer arguments only.
@@ -140,7 +137,6 @@ pub fn confine_prepared(
     writable_files.extend(options.extra_writable_files.iter().cloned());
     let landlock_abi = restrict_filesystem(policy.writable_roots(), &writable_files)?;
     install_seccomp(&program)?;
-    install_seccomp(&clone3_program)?;
     Ok(ConfineReport {
         landlock_abi: Some(landlock_abi),
         mounts,

@@ -16,7 +16,7 @@
 //! 2. resource limits; `PR_SET_NO_NEW_PRIVS`; every capability set cleared;
 //! 3. a Landlock ruleset: read/execute everywhere, writes below the writable roots without
 //!    device creation or device ioctls, signals and abstract sockets scoped (ABI 6+);
-//! 4. seccomp filters: no ptrace, io_uring, mounts, kernel loading, namespaces, keyrings,
+//! 4. a seccomp filter: no ptrace, io_uring, mounts, kernel loading, namespaces, keyrings,
 //!    fanotify, host names, userfaultfd, and no network sockets unless the policy allows it.
 //!
 //! Every layer is inherited across `fork` and `execve`, so background processes stay confined.
@@ -38,6 +38,8 @@ mod mount_protection;
 mod namespaces;
 #[cfg(target_os = "linux")]
 mod placeholders;
+#[cfg(target_os = "linux")]
+mod seccomp_dispatch;
 #[cfg(target_os = "linux")]
 mod seccomp_filter;
 mod support;

@@ -1,7 +1,8 @@
-use std::ffi::CString;
+use std::ffi::{CStr, CString};
 use std::io;
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 use std::os::unix::ffi::OsStrExt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::error::SandboxError;
 use super::protected_paths::MountPlan;
@@ -52,32 +53,37 @@ pub(crate) fn apply_mount_plan(
         return unavailable("making mounts private", error);
     }
     before_read_only();
-    // Each root becomes its own mount first, so making its parent mount read-only spares it.
-    // No setuid binary or device node placed there can be used.
+    // A detached copy of each root's mounts (with their flags as they are) is taken first, then
+    // every mount of the namespace is made read-only in one call, and the copies are attached
+    // over the roots: the roots keep their flags, everything else (shadowed mounts included)
+    // is read-only. No setuid binary or device node placed in a root can be used.
+    let mut root_copies = Vec::with_capacity(plan.writable_roots.len());
     for root in &plan.writable_roots {
-        if let Err(error) = mount_raw(Some(root), root, libc::MS_BIND | libc::MS_REC) {
-            return unavailable("binding a writable root", error);
-        }
-        set_attributes(root, MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV, 0, true).map_err(|source| {
-            SandboxError::Mount {
-                path: root.clone(),
-                source,
-            }
+        let copy = match detached_copy(root) {
+            Ok(copy) => copy,
+            Err(error) => return unavailable("copying a writable root", error),
+        };
+        set_attributes_at(
+            copy.as_raw_fd(),
+            c"",
+            MOUNT_ATTR_NOSUID | MOUNT_ATTR_NODEV,
+            0,
+            libc::AT_EMPTY_PATH | libc::AT_RECURSIVE,
+        )
+        .map_err(|source| SandboxError::Mount {
+            path: root.clone(),
+            source,
         })?;
+        root_copies.push((root, copy));
     }
-    if let Err(error) = set_read_only(Path::new("/"), true, false) {
+    if let Err(error) = set_read_only(Path::new("/"), true, true) {
         return unavailable("making / read-only", error);
     }
-    for mount_point in mount_points()? {
-        if mount_point != Path::new("/")
-            && !plan
-                .writable_roots
-                .iter()
-                .any(|root| mount_point.starts_with(root))
-        {
-            // Unreachable (shadowed, vanished) mount points cannot be reached by the command either.
-            let _ = set_read_only(&mount_point, true, false);
-        }
+    for (root, copy) in root_copies {
+        attach(copy, root).map_err(|source| SandboxError::Mount {
+            path: root.clone(),
+            source,
+        })?;
     }
     for path in &plan.read_only {
         bind_onto_itself(path, true).map_err(|source| SandboxError::Mount {
@@ -166,47 +172,6 @@ pub(crate) fn enter_private_mount_namespace() -> io::Result<()> {
     Ok(())
 }
 
-/// Mount points of this namespace, from /proc/self/mountinfo (field 5, octal escapes decoded).
-fn mount_points() -> Result<Vec<PathBuf>, SandboxError> {
-    let text = std::fs::read("/proc/self/mountinfo").map_err(|source| SandboxError::System {
-        operation: "reading /proc/self/mountinfo",
-        source,
-    })?;
-    let mut points: Vec<PathBuf> = text
-        .split(|byte| *byte == b'\n')
-        .filter_map(|line| line.split(|byte| *byte == b' ').nth(4))
-        .map(|field| PathBuf::from(std::ffi::OsStr::from_bytes(&unescape_mountinfo(field))))
-        .collect();
-    points.sort();
-    points.dedup();
-    Ok(points)
-}
-
-fn unescape_mountinfo(field: &[u8]) -> Vec<u8> {
-    let mut decoded = Vec::with_capacity(field.len());
-    let mut index = 0;
-    while index < field.len() {
-        let octal = field
-            .get(index + 1..index + 4)
-            .filter(|digits| digits.iter().all(|digit| (b'0'..=b'7').contains(digit)));
-        match (field[index], octal) {
-            (b'\\', Some(digits)) => {
-                decoded.push(
-                    digits
-                        .iter()
-                        .fold(0u8, |value, digit| value.wrapping_mul(8) + (digit - b'0')),
-                );
-                index += 4;
-            }
-            (byte, _) => {
-                decoded.push(byte);
-                index += 1;
-            }
-        }
-    }
-    decoded
-}
-
 /// Bind-mounts `path` onto itself, then makes it (and what is mounted below it) read-only, or
 /// writable again for a root nested in a read-only entry.
 fn bind_onto_itself(path: &Path, read_only: bool) -> io::Result<()> {
@@ -227,25 +192,76 @@ fn set_read_only(path: &Path, read_only: bool, recursive: bool) -> io::Result<()
 /// mount_setattr(2): sets and clears per-mount flags.
 fn set_attributes(path: &Path, set: u64, clear: u64, recursive: bool) -> io::Result<()> {
     let c_path = c_string(path)?;
+    let mut flags = libc::AT_SYMLINK_NOFOLLOW | libc::AT_NO_AUTOMOUNT;
+    if recursive {
+        flags |= libc::AT_RECURSIVE;
+    }
+    set_attributes_at(libc::AT_FDCWD, &c_path, set, clear, flags)
+}
+
+/// mount_setattr(2) on `path` relative to `directory` (a mount descriptor with `AT_EMPTY_PATH`).
+fn set_attributes_at(
+    directory: RawFd,
+    path: &CStr,
+    set: u64,
+    clear: u64,
+    flags: libc::c_int,
+) -> io::Result<()> {
     let attributes = MountAttributes {
         attr_set: set,
         attr_clr: clear,
         propagation: 0,
         userns_fd: 0,
     };
-    let mut flags = libc::AT_SYMLINK_NOFOLLOW | libc::AT_NO_AUTOMOUNT;
-    if recursive {
-        flags |= libc::AT_RECURSIVE;
-    }
     // SAFETY: valid path string and attribute struct of the size passed.
     let result = unsafe {
         libc::syscall(
             libc::SYS_mount_setattr,
-            libc::AT_FDCWD,
-            c_path.as_ptr(),
+            directory,
+            path.as_ptr(),
             flags as libc::c_uint,
             &attributes as *const MountAttributes,
             std::mem::size_of::<MountAttributes>(),
+        )
+    };
+    if result == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+/// open_tree(2) with OPEN_TREE_CLONE: a detached copy of the mounts at and below `path`, as a
+/// bind mount with MS_REC would make (same flags, same propagation), not attached anywhere yet.
+fn detached_copy(path: &Path) -> io::Result<OwnedFd> {
+    const OPEN_TREE_CLONE: libc::c_uint = 1;
+    let c_path = c_string(path)?;
+    let flags = OPEN_TREE_CLONE
+        | libc::O_CLOEXEC as libc::c_uint
+        | libc::AT_RECURSIVE as libc::c_uint
+        | libc::AT_NO_AUTOMOUNT as libc::c_uint;
+    // SAFETY: valid path string; the result is a new descriptor or -1.
+    let fd = unsafe { libc::syscall(libc::SYS_open_tree, libc::AT_FDCWD, c_path.as_ptr(), flags) };
+    if fd < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: open_tree returned a descriptor that nothing else owns.
+    Ok(unsafe { OwnedFd::from_raw_fd(fd as RawFd) })
+}
+
+/// move_mount(2): attaches a detached copy on top of `target`.
+fn attach(copy: OwnedFd, target: &Path) -> io::Result<()> {
+    const MOVE_MOUNT_F_EMPTY_PATH: libc::c_uint = 4;
+    let c_target = c_string(target)?;
+    // SAFETY: valid descriptor and path strings.
+    let result = unsafe {
+        libc::syscall(
+            libc::SYS_move_mount,
+            copy.as_raw_fd(),
+            c"".as_ptr(),
+            libc::AT_FDCWD,
+            c_target.as_ptr(),
+            MOVE_MOUNT_F_EMPTY_PATH,
         )
     };
     if result == 0 {
@@ -280,18 +296,4 @@ fn mount_raw(source: Option<&Path>, target: &Path, flags: libc::c_ulong) -> io::
 fn c_string(path: &Path) -> io::Result<CString> {
     CString::new(path.as_os_str().as_bytes())
         .map_err(|_| io::Error::new(io::ErrorKind::InvalidInput, "path contains a NUL byte"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::unescape_mountinfo;
-
-    #[test]
-    fn sandbox_decodes_mountinfo_escapes() {
-        assert_eq!(
-            unescape_mountinfo(br"/mnt/with\040space\011tab\134slash"),
-            b"/mnt/with space\ttab\\slash"
-        );
-        assert_eq!(unescape_mountinfo(br"/plain\04"), br"/plain\04");
-    }
 }

@@ -6,6 +6,7 @@ use seccompiler::{
 };
 
 use super::error::SandboxError;
+use super::seccomp_dispatch::{insert_dispatch, Verdict};
 
 /// What the seccomp filter must refuse besides the always-denied escape hatches.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -154,7 +155,32 @@ fn seccomp_error(error: impl std::fmt::Display) -> SandboxError {
 /// Builds the filter: matching syscalls fail with `EPERM` (the message Codex's denial detection
 /// looks for), everything else is allowed. Syscalls of another ABI (i386 via `int 0x80`) kill
 /// the process, and x32 syscall numbers are refused, so neither can sidestep the rules.
+/// `clone3` fails with ENOSYS: its flags sit in memory the filter cannot read, so they cannot be
+/// checked for namespace flags; ENOSYS makes the C library fall back to `clone`, whose flags
+/// the rules check.
 pub fn build_seccomp_program(options: SeccompOptions) -> Result<BpfProgram, SandboxError> {
+    let rules = denial_rules(options)?;
+    // Syscalls refused whatever their arguments are answered by the search tree; only the ones
+    // whose arguments decide go on to seccompiler's chain (a shorter program to check and
+    // compile). clone3 is answered by the tree too.
+    let mut special = vec![(libc::SYS_clone3 as u32, Verdict::Errno(libc::ENOSYS as u32))];
+    let mut conditional = BTreeMap::new();
+    for (number, rule_list) in rules {
+        if rule_list.is_empty() {
+            special.push((number as u32, Verdict::Errno(libc::EPERM as u32)));
+        } else {
+            special.push((number as u32, Verdict::Chain));
+            conditional.insert(number, rule_list);
+        }
+    }
+    let (mut program, chain_start) = compile_rule_chain(conditional)?;
+    insert_dispatch(&mut program, chain_start, &special)?;
+    Ok(program)
+}
+
+/// Every syscall the filter refuses: with no rules, whatever its arguments; else when one of
+/// its rules matches.
+fn denial_rules(options: SeccompOptions) -> Result<BTreeMap<i64, Vec<SeccompRule>>, SandboxError> {
     let mut rules: BTreeMap<i64, Vec<SeccompRule>> = BTreeMap::new();
     for syscall in always_denied() {
         rules.insert(syscall, vec![]);
@@ -196,6 +222,14 @@ pub fn build_seccomp_program(options: SeccompOptions) -> Result<BpfProgram, Sand
             vec![domain_rule(SeccompCmpOp::Eq, libc::AF_VSOCK)?],
         );
     }
+    Ok(rules)
+}
+
+/// seccompiler's program for `rules` (arch check, x32 guard, then its chain of comparisons,
+/// which starts at the returned index): a match is refused with EPERM, the rest allowed.
+fn compile_rule_chain(
+    rules: BTreeMap<i64, Vec<SeccompRule>>,
+) -> Result<(BpfProgram, usize), SandboxError> {
     let filter = SeccompFilter::new(
         rules,
         SeccompAction::Allow,
@@ -204,16 +238,21 @@ pub fn build_seccomp_program(options: SeccompOptions) -> Result<BpfProgram, Sand
     )
     .map_err(seccomp_error)?;
     let mut program: BpfProgram = filter.try_into().map_err(seccomp_error)?;
+    let mut chain_start = ARCH_CHECK_LENGTH;
     if cfg!(target_arch = "x86_64") {
-        insert_x32_guard(&mut program);
+        chain_start += insert_x32_guard(&mut program);
     }
-    Ok(program)
+    Ok((program, chain_start))
 }
+
+/// seccompiler's architecture check: load the arch, skip the next instruction if it matches,
+/// kill the process.
+const ARCH_CHECK_LENGTH: usize = 3;
 
 /// x32 syscalls share the x86_64 audit arch but have bit 30 set in their number, so a rule for
 /// `socket` would not match the x32 `socket`. The guard goes right after seccompiler's
-/// three-instruction arch check; later jumps are relative and stay valid.
-fn insert_x32_guard(program: &mut BpfProgram) {
+/// three-instruction arch check; later jumps are relative and stay valid. Returns its length.
+fn insert_x32_guard(program: &mut BpfProgram) -> usize {
     const X32_SYSCALL_BIT: u32 = 0x4000_0000;
     const LOAD_SYSCALL_NUMBER: u16 = (libc::BPF_LD | libc::BPF_W | libc::BPF_ABS) as u16;
     const JUMP_IF_GREATER_OR_EQUAL: u16 = (libc::BPF_JMP | libc::BPF_JGE | libc::BPF_K) as u16;
@@ -238,24 +277,10 @@ fn insert_x32_guard(program: &mut BpfProgram) {
             k: libc::SECCOMP_RET_ERRNO | libc::EPERM as u32,
         },
     ];
-    let insert_at = 3.min(program.len());
+    let length = guard.len();
+    let insert_at = ARCH_CHECK_LENGTH.min(program.len());
     program.splice(insert_at..insert_at, guard);
-}
-
-/// A second program: `clone3` fails with ENOSYS. Its flags sit in memory the filter cannot read,
-/// so it cannot be checked for namespace flags; ENOSYS makes the C library fall back to
-/// `clone`, whose flags the main program checks.
-pub fn build_clone3_program() -> Result<BpfProgram, SandboxError> {
-    let mut rules: BTreeMap<i64, Vec<SeccompRule>> = BTreeMap::new();
-    rules.insert(libc::SYS_clone3, vec![]);
-    let filter = SeccompFilter::new(
-        rules,
-        SeccompAction::Allow,
-        SeccompAction::Errno(libc::ENOSYS as u32),
-        target_arch()?,
-    )
-    .map_err(seccomp_error)?;
-    filter.try_into().map_err(seccomp_error)
+    length
 }
 
 /// Installs the program on the calling thread; it is inherited by children and kept across exec.

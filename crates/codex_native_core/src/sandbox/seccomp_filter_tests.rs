@@ -295,16 +295,97 @@ fn sandbox_seccomp_refuses_host_wide_and_namespace_syscalls() {
             );
         }
     }
-    let clone3 = build_clone3_program().unwrap();
     let enosys = libc::SECCOMP_RET_ERRNO | libc::ENOSYS as u32;
-    assert_eq!(
-        run(&clone3, &SyscallData::native(libc::SYS_clone3, &[])),
-        enosys
-    );
-    assert_eq!(
-        run(&clone3, &SyscallData::native(libc::SYS_clone, &[])),
-        SECCOMP_RET_ALLOW
-    );
+    for options in [RESTRICTED, OPEN_NETWORK] {
+        assert_eq!(verdict(options, libc::SYS_clone3, &[]), enosys);
+    }
+}
+
+/// Steps until the program returns, and its verdict.
+fn run_counting(program: &BpfProgram, data: &SyscallData) -> (u32, usize) {
+    let mut steps = 0;
+    let mut counter = 0usize;
+    let mut accumulator = 0u32;
+    loop {
+        steps += 1;
+        let instruction = &program[counter];
+        let code = instruction.code as u32;
+        counter += 1;
+        match code & 0x07 {
+            class if class == libc::BPF_LD => accumulator = data.word_at(instruction.k),
+            class if class == libc::BPF_ALU => accumulator &= instruction.k,
+            class if class == libc::BPF_RET => return (instruction.k, steps),
+            _ => {
+                let taken = match code & 0xf0 {
+                    operation if operation == libc::BPF_JA => {
+                        counter += instruction.k as usize;
+                        continue;
+                    }
+                    operation if operation == libc::BPF_JEQ => accumulator == instruction.k,
+                    operation if operation == libc::BPF_JGT => accumulator > instruction.k,
+                    operation if operation == libc::BPF_JGE => accumulator >= instruction.k,
+                    _ => accumulator & instruction.k != 0,
+                };
+                counter += if taken {
+                    instruction.jt
+                } else {
+                    instruction.jf
+                } as usize;
+            }
+        }
+    }
+}
+
+#[test]
+fn sandbox_seccomp_search_tree_answers_like_the_rule_chain() {
+    let enosys = libc::SECCOMP_RET_ERRNO | libc::ENOSYS as u32;
+    let argument_sets: [&[u64]; 6] = [
+        &[],
+        &[libc::AF_INET as u64, libc::SOCK_STREAM as u64],
+        &[libc::AF_UNIX as u64, libc::SOCK_DGRAM as u64],
+        &[libc::AF_VSOCK as u64],
+        &[(libc::SIGCHLD | libc::CLONE_NEWUSER) as u64],
+        &[3, 0x1000, 5, 0, 0x2000, 16],
+    ];
+    for options in [
+        RESTRICTED,
+        OPEN_NETWORK,
+        SeccompOptions {
+            restrict_network: true,
+            deny_path_truncate: true,
+        },
+    ] {
+        let program = build_seccomp_program(options).unwrap();
+        // The program as seccompiler alone builds it: every rule in its chain.
+        let rules = denial_rules(options).unwrap();
+        let ruled: Vec<u32> = rules.keys().map(|number| *number as u32).collect();
+        let (chain, _) = compile_rule_chain(rules).unwrap();
+        assert!(
+            program.len() < chain.len(),
+            "{} >= {}",
+            program.len(),
+            chain.len()
+        );
+        let x32 = (0..600).map(|number| 0x4000_0000 | number);
+        for number in (0..1024).chain(x32).chain([u32::MAX, 0x3fff_ffff]) {
+            for arguments in argument_sets {
+                let mut data = SyscallData::native(0, arguments);
+                data.number = number;
+                let (answer, steps) = run_counting(&program, &data);
+                let expected = if number == libc::SYS_clone3 as u32 {
+                    enosys
+                } else {
+                    run(&chain, &data)
+                };
+                assert_eq!(answer, expected, "syscall {number:#x} {arguments:?}");
+                // What the kernel walks for each number without rules when it attaches the
+                // filter (the numbers with rules go on to the chain).
+                if !ruled.contains(&number) && number < 0x4000_0000 {
+                    assert!(steps <= 16, "syscall {number} took {steps} steps");
+                }
+            }
+        }
+    }
 }
 
 #[test]
