@@ -33,6 +33,9 @@ if (mode === "first-turn") {
   process.exit(0);
 }
 
+/** How long an idle child waits, after its turns, before its second full GC and "settled" line. */
+const settleMs = Number(process.env.BENCH_SETTLE_MS ?? 6000);
+
 if (mode === "idle") {
   const [countText, codexHome, home, workdir] = rest;
   const codex = codexFor(codexHome, home);
@@ -43,6 +46,12 @@ if (mode === "idle") {
   // growth while the turns ran (pages V8 keeps committed) or malloc noise, which PSS includes.
   const { used_heap_size: heapUsed } = (await import("node:v8")).getHeapStatistics();
   console.log(JSON.stringify({ ready: true, heapUsed }));
+  // Then idle for a while and collect again: V8 gives the young generation's pages back (shrinks
+  // it) only in a GC that runs while the allocation rate is low. Right after the turns, PSS still
+  // holds the young generation grown while they ran; the driver samples both moments.
+  await new Promise((resolve) => setTimeout(resolve, settleMs));
+  globalThis.gc?.();
+  console.log(JSON.stringify({ settled: true }));
   // Stay alive, idle, holding the threads, until the driver has sampled and kills us.
   setInterval(() => threads.length, 60_000);
 } else if (mode === "load") {

@@ -68,41 +68,72 @@ async function latencyBlock(name, scenario) {
   return results;
 }
 
-/** Spawns child.mjs; resolves with its JSON line, the time from spawn to that line, and the child. */
+/**
+ * Spawns child.mjs; resolves with its first JSON line, the time from spawn to that line, the
+ * child, and `nextLine()` for the lines it prints later.
+ */
 function runChild(name, mode, args, { onSpawn } = {}) {
   const started = performance.now();
   const child = spawn(process.execPath, ["--expose-gc", path.join(here, "child.mjs"), mode, setup[name].entry, ...args], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const sampler = onSpawn?.(child);
-  return new Promise((resolve, reject) => {
-    let output = "";
-    child.stdout.on("data", (chunk) => {
-      output += chunk;
-      if (output.includes("\n")) resolve({ line: JSON.parse(output.trim().split("\n")[0]), elapsed: performance.now() - started, child, sampler });
-    });
-    child.on("exit", (code) => {
-      if (!output.includes("\n")) reject(new Error(`${name} ${mode} exited with ${code}`));
-    });
+  const lines = [];
+  const waiters = [];
+  let output = "";
+  child.stdout.on("data", (chunk) => {
+    output += chunk;
+    let newline;
+    while ((newline = output.indexOf("\n")) >= 0) {
+      const text = output.slice(0, newline).trim();
+      output = output.slice(newline + 1);
+      if (!text) continue;
+      const waiter = waiters.shift();
+      if (waiter) waiter.resolve(JSON.parse(text));
+      else lines.push(JSON.parse(text));
+    }
   });
+  child.on("exit", (code) => {
+    for (const waiter of waiters.splice(0)) waiter.reject(new Error(`${name} ${mode} exited with ${code}`));
+  });
+  const nextLine = () =>
+    lines.length > 0
+      ? Promise.resolve(lines.shift())
+      : child.exitCode !== null
+        ? Promise.reject(new Error(`${name} ${mode} exited with ${child.exitCode}`))
+        : new Promise((resolve, reject) => waiters.push({ resolve, reject }));
+  return nextLine().then((line) => ({ line, elapsed: performance.now() - started, child, sampler, nextLine }));
 }
 
 const waitExit = (child) => (child.exitCode !== null ? Promise.resolve() : new Promise((resolve) => child.on("exit", resolve)));
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** PSS of a child idling with `count` threads (median of 5 samples) and its V8 heap in use. */
-async function idleMemory(name, count) {
-  const dirs = freshCodexHome(server.url, name);
-  const { child, line } = await runChild(name, "idle", [String(count), dirs.codexHome, dirs.home, dirs.workdir]);
-  await sleep(1000);
+/** Median of 5 PSS samples of the child's process tree, 100 ms apart. */
+async function samplePss(child) {
   const samples = [];
   for (let index = 0; index < 5; index += 1) {
     samples.push(treeMemory(child.pid).pss);
     await sleep(100);
   }
+  return samples.sort((a, b) => a - b)[2];
+}
+
+/**
+ * PSS of a child idling with `count` threads, sampled twice: 1 s after its turns ended (and a full
+ * GC), and once it has been idle for BENCH_SETTLE_MS (default 6 s) and collected again; plus its
+ * V8 heap in use after the first GC.
+ */
+async function idleMemory(name, count) {
+  const dirs = freshCodexHome(server.url, name);
+  const { child, line, nextLine } = await runChild(name, "idle", [String(count), dirs.codexHome, dirs.home, dirs.workdir]);
+  await sleep(1000);
+  const fresh = await samplePss(child);
+  await nextLine();
+  await sleep(500);
+  const settled = await samplePss(child);
   child.kill("SIGKILL");
   await waitExit(child);
-  return { pss: samples.sort((a, b) => a - b)[2], heapUsed: line.heapUsed };
+  return { pss: settled, freshPss: fresh, heapUsed: line.heapUsed };
 }
 
 async function load(name, count) {
@@ -129,6 +160,7 @@ for (const count of [1, 8, 64]) {
   const pooled = await alternate(`PSS idle, ${count} thread(s)`, (name) => idleMemory(name, count), `idle${count}`);
   figures[`idle${count}`] = { ours: pooled.ours.map((r) => r.pss), upstream: pooled.upstream.map((r) => r.pss) };
   figures[`idle${count}.heapUsed`] = { ours: pooled.ours.map((r) => r.heapUsed), upstream: pooled.upstream.map((r) => r.heapUsed) };
+  figures[`idle${count}.fresh`] = { ours: pooled.ours.map((r) => r.freshPss), upstream: pooled.upstream.map((r) => r.freshPss) };
 }
 const imports = await alternate("cold import", async (name) => (await runChild(name, "import", [])).line, "coldImport");
 figures.coldImport = { ours: imports.ours.map((line) => line.importMs), upstream: imports.upstream.map((line) => line.importMs) };
