@@ -148,7 +148,7 @@ export function probeSandboxSupport(helperPath: string | undefined = resolveExec
   if (fixed || helperPath === undefined) return Promise.resolve(fixed as SandboxSupport);
   let probe = probes.get(helperPath);
   if (!probe) {
-    probe = runProbe(helperPath).then(({ stdout, stderr, error }) => {
+    probe = import("./run-probe.js").then(({ runProbe }) => runProbe(helperPath)).then(({ stdout, stderr, error }) => {
       const support = parseProbe(helperPath, stdout, stderr, error);
       probeResults.set(helperPath, support);
       return support;
@@ -156,36 +156,6 @@ export function probeSandboxSupport(helperPath: string | undefined = resolveExec
     probes.set(helperPath, probe);
   }
   return probe;
-}
-
-type ProbeOutput = { stdout: string; stderr: string; error: Error | undefined };
-
-/** Runs `helper --probe` (through the addon when it loads: no fork of this process), for at most 10 s. */
-async function runProbe(helperPath: string): Promise<ProbeOutput> {
-  const { spawnNativeChild } = await import("../exec/native-child.js");
-  const env = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
-  const child = spawnNativeChild({ program: helperPath, args: ["--probe"], cwd: "/", env, stdin: "ignore", extraPipe: false });
-  if (child === undefined) {
-    return new Promise((resolve) => {
-      childProcess().execFile(helperPath, ["--probe"], { encoding: "utf8", timeout: 10_000 }, (error, stdout, stderr) =>
-        resolve({ stdout, stderr, error: error ?? undefined }),
-      );
-    });
-  }
-  return new Promise((resolve) => {
-    const output = { stdout: "", stderr: "" };
-    child.stdout.setEncoding("utf8").on("data", (text: string) => (output.stdout += text));
-    child.stderr.setEncoding("utf8").on("data", (text: string) => (output.stderr += text));
-    const timer = setTimeout(() => child.killGroup("SIGKILL"), 10_000);
-    child.once("error", (error: Error) => {
-      clearTimeout(timer);
-      resolve({ ...output, error });
-    });
-    child.once("close", (exitCode: number | null, signal: string | null) => {
-      clearTimeout(timer);
-      resolve({ ...output, error: exitCode === 0 ? undefined : new Error(`${helperPath} --probe ended with ${exitCode ?? signal}`) });
-    });
-  });
 }
 
 /** The probe's result if it has settled, without waiting or starting one. */

@@ -16,12 +16,13 @@ const root = path.resolve(import.meta.dirname, "../..");
 const dist = path.join(root, "dist");
 
 /**
- * Our files the ES-module import may evaluate, and their total size: 7 files, ~113 KiB since the
+ * Our files the ES-module import may evaluate, and their total size: 8 files, ~114 KiB since the
  * custom tools, skills, review and agents surfaces joined `Codex`/`Thread` (3 files, ~82 KB
  * before). Modules that both the entry and a lazily loaded chunk use become shared chunks, hence
- * the file count. Held at what the build reaches: the next addition must stay lazy.
+ * the file count (the native loader became one when the lazily loaded native spawn started using
+ * it). Held at what the build reaches: the next addition must stay lazy.
  */
-const maxFiles = 7;
+const maxFiles = 8;
 const maxBytes = 114 * 1024;
 /** Built-ins the import may load: none that drags in streams, processes, crypto or HTTP. */
 const allowedBuiltins = ["fs", "fs/promises", "module", "os", "path", "url"];
