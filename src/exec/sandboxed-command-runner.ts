@@ -58,8 +58,6 @@ export class NativeCommandRunner implements CommandRunner {
     this.drainTimeoutMs = options.outputDrainTimeoutMs ?? 2_000;
     this.codexHome = options.codexHome;
     this.limits = options.limits;
-    // Probe in the background (once per process), so the answer is known by the first command.
-    void probeSandboxSupport(this.helperPath);
   }
 
   /** What the sandbox enforces on this machine (probed once per process, off the event loop). */
@@ -83,6 +81,11 @@ export class NativeCommandRunner implements CommandRunner {
     const stdin = spec.tty || spec.keepStdinOpen === true ? "pipe" : "ignore";
     const confined = spec.sandbox.mode !== "danger-full-access";
     const helper = this.usableHelper(confined, spec.tty);
+    // Probe in the background (once per process) from the first confined command on, so later
+    // ones are refused at once where the sandbox cannot work; the helper itself never runs a
+    // sandboxed mode unconfined. Not at construction: a thread that runs no command should load
+    // neither the addon nor the helper.
+    if (confined && helper !== undefined) void probeSandboxSupport(helper);
     if (helper === undefined) {
       const child = spawn(program, spec.argv.slice(1), {
         cwd: spec.cwd,
