@@ -8,17 +8,19 @@ import { cliEnv, cliPath, runCodexNative } from "../cli/cli-harness.js";
 import { startTmux, type TmuxTerminal } from "./tmux-terminal.js";
 
 let harness: Harness;
-let terminal: TmuxTerminal | undefined;
+/** Every terminal started, all closed at the end (each test starts its own tmux server). */
+const terminals: TmuxTerminal[] = [];
 before(async () => {
   harness = await createHarness();
 });
 after(async () => {
-  terminal?.close();
+  for (const terminal of terminals) terminal.close();
   await harness.close();
 });
 
 function startTui(args: string[]): TmuxTerminal {
-  terminal = startTmux([process.execPath, cliPath, "tui", ...args], { cwd: harness.workdir, env: { ...cliEnv(harness), TERM: "xterm-256color" } });
+  const terminal = startTmux([process.execPath, cliPath, "tui", ...args], { cwd: harness.workdir, env: { ...cliEnv(harness), TERM: "xterm-256color" } });
+  terminals.push(terminal);
   return terminal;
 }
 
