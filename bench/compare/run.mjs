@@ -3,7 +3,7 @@
 // process in a network namespace with only loopback (unshare -n; needs root or user namespaces).
 // Not run in CI: it takes minutes. Usage: npm run bench:compare   (BENCH_ROUNDS, BENCH_TURNS)
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -64,11 +64,24 @@ writeFileSync(setupFile, JSON.stringify(setup, null, 2));
 
 // Every process of the measurement (driver, mock server, both SDKs, the codex CLI, commands) sees
 // only loopback: no outbound connection attempt can succeed or cost time differently per side.
+// Upstream's Linux sandbox leaves empty mount points for the entries it protects under writable
+// roots (/tmp/.git, /tmp/.codex, /tmp/.agents) behind; they would then be real protected entries
+// for every later sandboxed command on this machine. Remove what was not there before the run.
+const strayMountPoints = [".git", ".codex", ".agents"].map((name) => path.join("/tmp", name)).filter((entry) => !existsSync(entry));
 const driver = spawnSync(
   "unshare",
   ["--net", "--", "sh", "-c", 'ip link set lo up && exec "$0" "$@"', process.execPath, path.join(here, "driver.mjs"), setupFile],
   { stdio: "inherit", env: process.env },
 );
+for (const entry of strayMountPoints) {
+  if (!existsSync(entry)) continue;
+  try {
+    rmdirSync(entry);
+    console.error(`bench/compare: removed ${entry}, an empty directory left by the run`);
+  } catch (error) {
+    console.error(`bench/compare: ${entry} appeared during the run and was not removed (${error.code})`);
+  }
+}
 if (driver.error || driver.status !== 0) {
   console.error(`bench/compare: the driver failed (${driver.error?.message ?? `exit ${driver.status}`}); it needs \`unshare --net\` and \`ip\` (run as root).`);
   process.exit(1);
