@@ -130,6 +130,32 @@ test("an unref()ed command does not keep Node alive, and dies with it", linux, (
   assert.deepEqual(survivors, []);
 });
 
+/**
+ * With -f, strace splits a call that another thread interrupts into "… <unfinished ...>" and
+ * "<... clone3 resumed> … = pid" lines (a vfork-style clone, which blocks its thread until the
+ * child execs, often is): joined back into one line per call.
+ */
+function joinInterruptedCalls(lines: string[]): string[] {
+  const pending = new Map<string, string>();
+  const joined: string[] = [];
+  for (const line of lines) {
+    const unfinished = /^(\d+)\s+(.*?)\s*<unfinished \.\.\.>$/.exec(line);
+    if (unfinished) {
+      pending.set(unfinished[1] as string, unfinished[2] as string);
+      continue;
+    }
+    const resumed = /^(\d+)\s+<\.\.\. \S+ resumed>\s*(.*)$/.exec(line);
+    const start = resumed ? pending.get(resumed[1] as string) : undefined;
+    if (resumed && start !== undefined) {
+      pending.delete(resumed[1] as string);
+      joined.push(`${resumed[1]} ${start}${resumed[2]}`);
+      continue;
+    }
+    joined.push(line);
+  }
+  return joined;
+}
+
 /** Every clone the Node process (its threads) made, from `strace -f` output of `script`. */
 function nodeClones(script: string): { flags: string; thread: boolean }[] {
   const log = path.join(scratch, `strace-${Date.now()}.log`);
@@ -138,7 +164,7 @@ function nodeClones(script: string): { flags: string; thread: boolean }[] {
     timeout: 120_000,
   });
   assert.equal(result.status, 0, `${result.error?.message ?? ""} ${result.stderr}`);
-  const lines = readFileSync(log, "utf8").split("\n");
+  const lines = joinInterruptedCalls(readFileSync(log, "utf8").split("\n"));
   // The first line's pid is Node's main thread; its threads are those created with CLONE_THREAD.
   const nodeTids = new Set([lines[0]?.split(" ")[0]]);
   const clones: { flags: string; thread: boolean }[] = [];
