@@ -50,9 +50,16 @@ impl SyscallData {
 }
 
 fn run(program: &BpfProgram, data: &SyscallData) -> u32 {
+    run_counting(program, data).0
+}
+
+/// The program's verdict, and how many instructions it took to reach it.
+fn run_counting(program: &BpfProgram, data: &SyscallData) -> (u32, usize) {
     let mut accumulator: u32 = 0;
     let mut counter = 0usize;
+    let mut steps = 0usize;
     loop {
+        steps += 1;
         let instruction = &program[counter];
         let code = instruction.code as u32;
         counter += 1;
@@ -85,7 +92,7 @@ fn run(program: &BpfProgram, data: &SyscallData) -> u32 {
                     instruction.jf
                 } as usize;
             }
-            class if class == libc::BPF_RET => return instruction.k,
+            class if class == libc::BPF_RET => return (instruction.k, steps),
             _ => panic!("unexpected instruction class {code:#x}"),
         }
     }
@@ -298,41 +305,6 @@ fn sandbox_seccomp_refuses_host_wide_and_namespace_syscalls() {
     let enosys = libc::SECCOMP_RET_ERRNO | libc::ENOSYS as u32;
     for options in [RESTRICTED, OPEN_NETWORK] {
         assert_eq!(verdict(options, libc::SYS_clone3, &[]), enosys);
-    }
-}
-
-/// Steps until the program returns, and its verdict.
-fn run_counting(program: &BpfProgram, data: &SyscallData) -> (u32, usize) {
-    let mut steps = 0;
-    let mut counter = 0usize;
-    let mut accumulator = 0u32;
-    loop {
-        steps += 1;
-        let instruction = &program[counter];
-        let code = instruction.code as u32;
-        counter += 1;
-        match code & 0x07 {
-            class if class == libc::BPF_LD => accumulator = data.word_at(instruction.k),
-            class if class == libc::BPF_ALU => accumulator &= instruction.k,
-            class if class == libc::BPF_RET => return (instruction.k, steps),
-            _ => {
-                let taken = match code & 0xf0 {
-                    operation if operation == libc::BPF_JA => {
-                        counter += instruction.k as usize;
-                        continue;
-                    }
-                    operation if operation == libc::BPF_JEQ => accumulator == instruction.k,
-                    operation if operation == libc::BPF_JGT => accumulator > instruction.k,
-                    operation if operation == libc::BPF_JGE => accumulator >= instruction.k,
-                    _ => accumulator & instruction.k != 0,
-                };
-                counter += if taken {
-                    instruction.jt
-                } else {
-                    instruction.jf
-                } as usize;
-            }
-        }
     }
 }
 
