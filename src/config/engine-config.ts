@@ -47,7 +47,7 @@ export function resolveEngineConfig(options: CodexOptions): EngineConfig {
   }
   const parsed = schema.safeParse(stripped.value);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    const problems = parsed.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
     throw new InvalidArgumentError(`Invalid Codex config (config.toml or overrides): ${problems}`);
   }
   if (options.baseUrl !== undefined) checkBaseUrl(options.baseUrl, "baseUrl");

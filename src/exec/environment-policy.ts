@@ -8,39 +8,35 @@
  * whose name contains KEY, SECRET or TOKEN (API keys…) never reach a command unless the
  * config says so. Codex CLI now defaults it to true.
  */
-import { z } from "zod";
+import { s, type Infer, type InferInput } from "../validation/spec.js";
 
 function buildShellEnvironmentPolicy() {
-  return z
+  return s
     .object({
       /** Starting set: everything, the core variables, or nothing. */
-      inherit: z.enum(["all", "core", "none"]).default("all"),
+      inherit: s.enum(["all", "core", "none"]).default(() => "all"),
       /** Keep variables whose name contains KEY, SECRET or TOKEN. */
-      ignore_default_excludes: z.boolean().default(false),
+      ignore_default_excludes: s.boolean().default(() => false),
       /** Glob patterns of variable names to drop. */
-      exclude: z.array(z.string()).default([]),
+      exclude: s.array(s.string()).default(() => []),
       /** Variables to set (after the excludes). */
-      set: z.record(z.string(), z.string()).default({}),
+      set: s.record(s.string(), s.string()).default(() => ({})),
       /** When non-empty, only variables matching one of these globs are kept (applied last). */
-      include_only: z.array(z.string()).default([]),
+      include_only: s.array(s.string()).default(() => []),
       /** Accepted for config compatibility; commands are not run through a login profile. */
-      experimental_use_profile: z.boolean().optional(),
+      experimental_use_profile: s.boolean().optional(),
     })
     .strict();
 }
 let shellEnvironmentPolicy: ReturnType<typeof buildShellEnvironmentPolicy> | undefined;
 
-/**
- * The `shell_environment_policy` config table (snake_case keys as in config.toml). Built on first
- * use: config-schema.ts is on the package's import path, and a schema built at module level
- * would load zod at `import` (see build/lazy/zod.mjs).
- */
+/** The `shell_environment_policy` config table (snake_case keys as in config.toml), built on first use. */
 export function shellEnvironmentPolicySchema(): ReturnType<typeof buildShellEnvironmentPolicy> {
   return (shellEnvironmentPolicy ??= buildShellEnvironmentPolicy());
 }
-export type ShellEnvironmentPolicy = z.infer<ReturnType<typeof buildShellEnvironmentPolicy>>;
+export type ShellEnvironmentPolicy = Infer<ReturnType<typeof buildShellEnvironmentPolicy>>;
 /** The policy as written in config (every field optional). */
-export type ShellEnvironmentPolicyInput = z.input<ReturnType<typeof buildShellEnvironmentPolicy>>;
+export type ShellEnvironmentPolicyInput = InferInput<ReturnType<typeof buildShellEnvironmentPolicy>>;
 
 /** `inherit = "core"` keeps these (Codex's list). */
 export const coreEnvironmentVariables: readonly string[] = ["HOME", "LOGNAME", "PATH", "SHELL", "USER", "USERNAME", "TMPDIR", "TEMP", "TMP"];

@@ -2,34 +2,34 @@
  * Validation of `CodexOptions.mcp` / `ThreadOptions.mcp` (camelCase, the seed's names). Built on
  * first use by src/options/validate-options.ts, never at import.
  */
-import { z } from "zod";
+import { s } from "../validation/spec.js";
 
 export function mcpServersSchema() {
   const common = {
-    enabled: z.boolean().optional(),
-    startupTimeoutSec: z.number().positive().optional(),
-    toolTimeoutSec: z.number().positive().optional(),
-    enabledTools: z.array(z.string()).optional(),
-    disabledTools: z.array(z.string()).optional(),
+    enabled: s.boolean().optional(),
+    startupTimeoutSec: s.number().positive().optional(),
+    toolTimeoutSec: s.number().positive().optional(),
+    enabledTools: s.array(s.string()).optional(),
+    disabledTools: s.array(s.string()).optional(),
   };
-  const stdio = z
+  const stdio = s
     .object({
       ...common,
-      command: z.string().min(1),
-      args: z.array(z.string()).optional(),
-      env: z.record(z.string(), z.string()).optional(),
-      envVars: z.array(z.string()).optional(),
-      cwd: z.string().min(1).optional(),
+      command: s.string().min(1),
+      args: s.array(s.string()).optional(),
+      env: s.record(s.string(), s.string()).optional(),
+      envVars: s.array(s.string()).optional(),
+      cwd: s.string().min(1).optional(),
     })
     .strict();
-  const http = z
+  const http = s
     .object({
       ...common,
-      url: z.string().url(),
-      bearerTokenEnvVar: z.string().min(1).optional(),
-      httpHeaders: z.record(z.string(), z.string()).optional(),
-      envHttpHeaders: z.record(z.string(), z.string()).optional(),
+      url: s.string().url(),
+      bearerTokenEnvVar: s.string().min(1).optional(),
+      httpHeaders: s.record(s.string(), s.string()).optional(),
+      envHttpHeaders: s.record(s.string(), s.string()).optional(),
     })
     .strict();
-  return z.record(z.string().regex(/^[a-zA-Z0-9_-]+$/, "MCP server names use letters, digits, _ and -"), z.union([stdio, http]));
+  return s.record(s.string().regex(/^[a-zA-Z0-9_-]+$/, "MCP server names use letters, digits, _ and -"), s.union([stdio, http]));
 }

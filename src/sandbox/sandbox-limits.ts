@@ -4,7 +4,7 @@
  * process tree (it runs in its own PID namespace). `null` lifts a limit (the command inherits
  * the host's).
  */
-import { z } from "zod";
+import { s } from "../validation/spec.js";
 
 /** Per-command resource limits; see {@link defaultSandboxLimits} for the defaults. */
 export type SandboxLimits = {
@@ -33,14 +33,14 @@ export const defaultSandboxLimits: Readonly<Required<SandboxLimits>> = Object.fr
 });
 
 function buildSandboxLimitsSchema() {
-  const limit = z.number().int().positive().nullable().optional();
-  return z.object({ maxProcesses: limit, addressSpaceBytes: limit, fileSizeBytes: limit, cpuTimeSeconds: limit }).strict();
+  const limit = s.number().int().positive().nullable().optional();
+  return s.object({ maxProcesses: limit, addressSpaceBytes: limit, fileSizeBytes: limit, cpuTimeSeconds: limit }).strict();
 }
 let sandboxLimits: ReturnType<typeof buildSandboxLimitsSchema> | undefined;
 
 /**
  * Runtime schema of {@link SandboxLimits} (unknown keys rejected). Built on first use: this module
- * is on the package's import path (`defaultSandboxLimits`), and zod loads on first use.
+ * is on the package's import path (`defaultSandboxLimits`).
  */
 export function sandboxLimitsSchema(): ReturnType<typeof buildSandboxLimitsSchema> {
   return (sandboxLimits ??= buildSandboxLimitsSchema());
