@@ -3,7 +3,8 @@
  * throws, answers too late or answers with something malformed all count as `denied` (with a
  * message saying which) — never a hang, never an approval by default.
  */
-import { z } from "zod";
+import type { SpecIssue } from "../validation/check-spec.js";
+import { s } from "../validation/spec.js";
 import { AbortError, InvalidArgumentError } from "../errors.js";
 import type { ApprovalMode } from "../options/thread-options.js";
 import { noApprovalCallbackMessage, rejectedPrefix } from "./approval-messages.js";
@@ -34,7 +35,7 @@ export type CallbackApprovalGateOptions = {
   onCallbackFailure?: (failure: ApprovalCallbackFailure) => void;
 };
 
-const DecisionName = z.enum(["approved", "approved_for_session", "denied", "abort"]);
+const DecisionName = s.enum(["approved", "approved_for_session", "denied", "abort"]);
 const EXPECTED_ANSWER = 'expected { decision: "approved" | "approved_for_session" | "denied" | "abort" }, a decision name, or a boolean';
 
 /** An {@link ApprovalGate} that asks the user's callback. */
@@ -124,7 +125,7 @@ export function interpretAnswer(answer: unknown, request: Pick<ApprovalRequest, 
     return { ok: false, problem: `got ${answer === null ? "null" : typeof answer}; ${EXPECTED_ANSWER}` };
   }
   const parsed = ApprovalDecision.safeParse(answer);
-  if (!parsed.success) return { ok: false, problem: `${summarizeIssues(parsed.error)}; ${EXPECTED_ANSWER}` };
+  if (!parsed.success) return { ok: false, problem: `${summarizeIssues(parsed.issues)}; ${EXPECTED_ANSWER}` };
   const value = parsed.data;
   if (value.decision === "approved" || value.decision === "approved_for_session") {
     if (value.command !== undefined && request.kind !== "command") {
@@ -137,8 +138,8 @@ export function interpretAnswer(answer: unknown, request: Pick<ApprovalRequest, 
   return { ok: true, value };
 }
 
-function summarizeIssues(error: z.ZodError): string {
-  return error.issues
+function summarizeIssues(issues: readonly SpecIssue[]): string {
+  return issues
     .map((issue) => (issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
     .join("; ");
 }

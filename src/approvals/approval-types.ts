@@ -3,17 +3,17 @@
  * callback. The gate itself (policy + callback) lives in src/approvals/; tools only talk to a
  * `ToolAuthorizer`.
  */
-import { z } from "zod";
 
 // The request shapes are the public ones: one definition for the engine and the declarations.
 export type { ApprovalFileChange, ApprovalRequest, ApprovalRequestKind } from "../options/approval-callback-types.js";
+import { s, type Infer } from "../validation/spec.js";
 import type { ApprovalRequest } from "../options/approval-callback-types.js";
 
 const Rewrites = {
   /** Run this argv instead of the requested one (commands only). */
-  command: z.array(z.string()).min(1).optional(),
+  command: s.array(s.string()).min(1).optional(),
   /** Apply this patch text instead of the requested one (patches only). */
-  patch: z.string().min(1).optional(),
+  patch: s.string().min(1).optional(),
 };
 
 /**
@@ -23,13 +23,13 @@ const Rewrites = {
  * approval at the sandboxed level never covers running without the sandbox. `denied` continues the turn: `message`, when given, is the tool output the
  * model reads instead of Codex's "exec command rejected by user". `abort` ends the turn.
  */
-export const ApprovalDecision = z.discriminatedUnion("decision", [
-  z.object({ decision: z.literal("approved"), ...Rewrites }),
-  z.object({ decision: z.literal("approved_for_session"), ...Rewrites }),
-  z.object({ decision: z.literal("denied"), message: z.string().optional() }),
-  z.object({ decision: z.literal("abort"), message: z.string().optional() }),
+export const ApprovalDecision = s.discriminatedUnion("decision", [
+  s.object({ decision: s.literal("approved"), ...Rewrites }),
+  s.object({ decision: s.literal("approved_for_session"), ...Rewrites }),
+  s.object({ decision: s.literal("denied"), message: s.string().optional() }),
+  s.object({ decision: s.literal("abort"), message: s.string().optional() }),
 ]);
-export type ApprovalDecision = z.infer<typeof ApprovalDecision>;
+export type ApprovalDecision = Infer<typeof ApprovalDecision>;
 
 export interface ApprovalGate {
   /**

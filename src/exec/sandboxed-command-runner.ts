@@ -4,10 +4,10 @@
  * starts dies with it, and with this process) and, in sandboxed modes, confines it.
  * `danger-full-access` without the helper (other platforms) spawns directly.
  */
+import { s, type Infer } from "../validation/spec.js";
 import { type ChildProcess, spawn, type StdioOptions } from "node:child_process";
 import { existsSync } from "node:fs";
 import type { Readable } from "node:stream";
-import { z } from "zod";
 import {
   AbortError,
   CodexError,
@@ -184,12 +184,12 @@ export class NativeCommandRunner implements CommandRunner {
 }
 
 /** The line `codex-native-exec` writes to its status descriptor when the command did not start. */
-const ExecHelperStatus = z.object({
-  kind: z.enum(["usage", "sandbox", "pty", "exec"]),
-  message: z.string(),
-  code: z.string().nullable(),
+const ExecHelperStatus = s.object({
+  kind: s.enum(["usage", "sandbox", "pty", "exec"]),
+  message: s.string(),
+  code: s.string().nullable(),
 });
-type ExecHelperStatus = z.infer<typeof ExecHelperStatus>;
+type ExecHelperStatus = Infer<typeof ExecHelperStatus>;
 
 /** Output kept for a listener that registers late. */
 const maxEarlyOutputBytes = 1 << 20;

@@ -2,18 +2,18 @@
  * Finds the API key the same places Codex looks, in order: the explicit option, `CODEX_API_KEY`,
  * `OPENAI_API_KEY`, then `$CODEX_HOME/auth.json`. Error messages name the sources, never a key.
  */
+import { s, type Infer } from "../validation/spec.js";
 import { readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { z } from "zod";
 import { AuthenticationError } from "../errors.js";
 
 /** The parts of Codex's `auth.json` we read: an API key, or ChatGPT login tokens we cannot use. */
-export const AuthFile = z.looseObject({
-  OPENAI_API_KEY: z.string().nullish(),
-  tokens: z.unknown().optional(),
+export const AuthFile = s.looseObject({
+  OPENAI_API_KEY: s.string().nullish(),
+  tokens: s.unknown().optional(),
 });
-export type AuthFile = z.infer<typeof AuthFile>;
+export type AuthFile = Infer<typeof AuthFile>;
 
 /** Where to look for a key. */
 export interface ApiKeySources {

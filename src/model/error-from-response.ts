@@ -1,8 +1,8 @@
 /**
  * Maps a non-2xx HTTP answer of the Responses API to our error hierarchy, by status, in one place.
  */
+import { s, type Infer } from "../validation/spec.js";
 import { STATUS_CODES } from "node:http";
-import { z } from "zod";
 import {
   AuthenticationError,
   ContextWindowExceededError,
@@ -14,14 +14,14 @@ import {
 } from "../errors.js";
 
 /** OpenAI's error envelope: `{"error": {"message", "type", "code", "param"}}`. */
-export const ErrorEnvelope = z.looseObject({
-  error: z.looseObject({
-    message: z.string().nullish(),
-    type: z.string().nullish(),
-    code: z.union([z.string(), z.number()]).nullish(),
+export const ErrorEnvelope = s.looseObject({
+  error: s.looseObject({
+    message: s.string().nullish(),
+    type: s.string().nullish(),
+    code: s.union([s.string(), s.number()]).nullish(),
   }),
 });
-export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;
+export type ErrorEnvelope = Infer<typeof ErrorEnvelope>;
 
 /** What we keep of an error body. */
 export interface ErrorBody {

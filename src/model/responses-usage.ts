@@ -2,17 +2,17 @@
  * Token usage as the Responses API reports it in `response.completed`, and its mapping to the
  * flat counters Codex keeps (codex-engine-spec §1.5).
  */
-import { z } from "zod";
+import { s, type Infer } from "../validation/spec.js";
 
 /** The `usage` object of a completed response. */
-export const ResponsesUsage = z.looseObject({
-  input_tokens: z.number(),
-  input_tokens_details: z.looseObject({ cached_tokens: z.number().nullish() }).nullish(),
-  output_tokens: z.number(),
-  output_tokens_details: z.looseObject({ reasoning_tokens: z.number().nullish() }).nullish(),
-  total_tokens: z.number(),
+export const ResponsesUsage = s.looseObject({
+  input_tokens: s.number(),
+  input_tokens_details: s.looseObject({ cached_tokens: s.number().nullish() }).nullish(),
+  output_tokens: s.number(),
+  output_tokens_details: s.looseObject({ reasoning_tokens: s.number().nullish() }).nullish(),
+  total_tokens: s.number(),
 });
-export type ResponsesUsage = z.infer<typeof ResponsesUsage>;
+export type ResponsesUsage = Infer<typeof ResponsesUsage>;
 
 /** Codex's flat token counters for one model request. */
 export interface TokenUsage {

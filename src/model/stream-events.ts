@@ -3,111 +3,111 @@
  * plus the synthetic `codex.stream_retry` that `ResponsesClient` inserts when it restarts a stream.
  * Everything else the server sends (`response.in_progress`, argument deltas, …) is skipped.
  */
-import { z } from "zod";
+import { s, type Infer } from "../validation/spec.js";
 import { ResponseItem } from "./response-items.js";
 import { ResponsesUsage } from "./responses-usage.js";
 
 /** The response was accepted; nothing to do yet. */
-export const ResponseCreatedEvent = z.looseObject({
-  type: z.literal("response.created"),
-  response: z.looseObject({ id: z.string().optional() }).optional(),
+export const ResponseCreatedEvent = s.looseObject({
+  type: s.literal("response.created"),
+  response: s.looseObject({ id: s.string().optional() }).optional(),
 });
-export type ResponseCreatedEvent = z.infer<typeof ResponseCreatedEvent>;
+export type ResponseCreatedEvent = Infer<typeof ResponseCreatedEvent>;
 
 /** An output item started; deltas that follow belong to it. */
-export const OutputItemAddedEvent = z.looseObject({
-  type: z.literal("response.output_item.added"),
-  output_index: z.number().optional(),
+export const OutputItemAddedEvent = s.looseObject({
+  type: s.literal("response.output_item.added"),
+  output_index: s.number().optional(),
   item: ResponseItem,
 });
-export type OutputItemAddedEvent = z.infer<typeof OutputItemAddedEvent>;
+export type OutputItemAddedEvent = Infer<typeof OutputItemAddedEvent>;
 
 /** An output item is final: record it, and run it if it is a tool call. */
-export const OutputItemDoneEvent = z.looseObject({
-  type: z.literal("response.output_item.done"),
-  output_index: z.number().optional(),
+export const OutputItemDoneEvent = s.looseObject({
+  type: s.literal("response.output_item.done"),
+  output_index: s.number().optional(),
   item: ResponseItem,
 });
-export type OutputItemDoneEvent = z.infer<typeof OutputItemDoneEvent>;
+export type OutputItemDoneEvent = Infer<typeof OutputItemDoneEvent>;
 
 /** A piece of assistant message text. */
-export const OutputTextDeltaEvent = z.looseObject({
-  type: z.literal("response.output_text.delta"),
-  item_id: z.string().optional(),
-  output_index: z.number().optional(),
-  content_index: z.number().optional(),
-  delta: z.string(),
+export const OutputTextDeltaEvent = s.looseObject({
+  type: s.literal("response.output_text.delta"),
+  item_id: s.string().optional(),
+  output_index: s.number().optional(),
+  content_index: s.number().optional(),
+  delta: s.string(),
 });
-export type OutputTextDeltaEvent = z.infer<typeof OutputTextDeltaEvent>;
+export type OutputTextDeltaEvent = Infer<typeof OutputTextDeltaEvent>;
 
 /** A piece of a reasoning summary section. */
-export const ReasoningSummaryTextDeltaEvent = z.looseObject({
-  type: z.literal("response.reasoning_summary_text.delta"),
-  item_id: z.string().optional(),
-  output_index: z.number().optional(),
-  summary_index: z.number(),
-  delta: z.string(),
+export const ReasoningSummaryTextDeltaEvent = s.looseObject({
+  type: s.literal("response.reasoning_summary_text.delta"),
+  item_id: s.string().optional(),
+  output_index: s.number().optional(),
+  summary_index: s.number(),
+  delta: s.string(),
 });
-export type ReasoningSummaryTextDeltaEvent = z.infer<typeof ReasoningSummaryTextDeltaEvent>;
+export type ReasoningSummaryTextDeltaEvent = Infer<typeof ReasoningSummaryTextDeltaEvent>;
 
 /** A new reasoning summary section starts (a section break for display). */
-export const ReasoningSummaryPartAddedEvent = z.looseObject({
-  type: z.literal("response.reasoning_summary_part.added"),
-  item_id: z.string().optional(),
-  output_index: z.number().optional(),
-  summary_index: z.number(),
+export const ReasoningSummaryPartAddedEvent = s.looseObject({
+  type: s.literal("response.reasoning_summary_part.added"),
+  item_id: s.string().optional(),
+  output_index: s.number().optional(),
+  summary_index: s.number(),
 });
-export type ReasoningSummaryPartAddedEvent = z.infer<typeof ReasoningSummaryPartAddedEvent>;
+export type ReasoningSummaryPartAddedEvent = Infer<typeof ReasoningSummaryPartAddedEvent>;
 
 /** A piece of raw reasoning text. */
-export const ReasoningTextDeltaEvent = z.looseObject({
-  type: z.literal("response.reasoning_text.delta"),
-  item_id: z.string().optional(),
-  output_index: z.number().optional(),
-  content_index: z.number(),
-  delta: z.string(),
+export const ReasoningTextDeltaEvent = s.looseObject({
+  type: s.literal("response.reasoning_text.delta"),
+  item_id: s.string().optional(),
+  output_index: s.number().optional(),
+  content_index: s.number(),
+  delta: s.string(),
 });
-export type ReasoningTextDeltaEvent = z.infer<typeof ReasoningTextDeltaEvent>;
+export type ReasoningTextDeltaEvent = Infer<typeof ReasoningTextDeltaEvent>;
 
 /** The response finished; the stream ends here. */
-export const ResponseCompletedEvent = z.looseObject({
-  type: z.literal("response.completed"),
-  response: z.looseObject({ id: z.string(), usage: ResponsesUsage.nullish() }),
+export const ResponseCompletedEvent = s.looseObject({
+  type: s.literal("response.completed"),
+  response: s.looseObject({ id: s.string(), usage: ResponsesUsage.nullish() }),
 });
-export type ResponseCompletedEvent = z.infer<typeof ResponseCompletedEvent>;
+export type ResponseCompletedEvent = Infer<typeof ResponseCompletedEvent>;
 
 /** The error of a failed response. */
-export const ResponseError = z.looseObject({ code: z.string().nullish(), message: z.string().nullish() });
-export type ResponseError = z.infer<typeof ResponseError>;
+export const ResponseError = s.looseObject({ code: s.string().nullish(), message: s.string().nullish() });
+export type ResponseError = Infer<typeof ResponseError>;
 
 /**
  * The model gave up. `ResponsesClient` never yields this event: it turns it into a retry or a
  * thrown error (see `classifyResponseFailure`).
  */
-export const ResponseFailedEvent = z.looseObject({
-  type: z.literal("response.failed"),
-  response: z.looseObject({ id: z.string().optional(), error: ResponseError.nullish() }).optional(),
+export const ResponseFailedEvent = s.looseObject({
+  type: s.literal("response.failed"),
+  response: s.looseObject({ id: s.string().optional(), error: ResponseError.nullish() }).optional(),
 });
-export type ResponseFailedEvent = z.infer<typeof ResponseFailedEvent>;
+export type ResponseFailedEvent = Infer<typeof ResponseFailedEvent>;
 
 /**
  * Synthetic event (never sent by a server): the client is about to re-send the request after events
  * of the failed attempt were already yielded. Discard any partial output received since the last
  * `response.created`; the new attempt starts over with its own `response.created`.
  */
-export const StreamRetryEvent = z.object({
-  type: z.literal("codex.stream_retry"),
+export const StreamRetryEvent = s.object({
+  type: s.literal("codex.stream_retry"),
   /** Which retry this is, 1-based. */
-  attempt: z.number(),
-  maxRetries: z.number(),
-  delayMs: z.number(),
+  attempt: s.number(),
+  maxRetries: s.number(),
+  delayMs: s.number(),
   /** Why the previous attempt failed, for display ("stream closed before response.completed"). */
-  reason: z.string(),
+  reason: s.string(),
 });
-export type StreamRetryEvent = z.infer<typeof StreamRetryEvent>;
+export type StreamRetryEvent = Infer<typeof StreamRetryEvent>;
 
 /** The events a server may send that the engine consumes. */
-export const ResponsesWireEvent = z.discriminatedUnion("type", [
+export const ResponsesWireEvent = s.discriminatedUnion("type", [
   ResponseCreatedEvent,
   OutputItemAddedEvent,
   OutputItemDoneEvent,
@@ -118,11 +118,11 @@ export const ResponsesWireEvent = z.discriminatedUnion("type", [
   ResponseCompletedEvent,
   ResponseFailedEvent,
 ]);
-export type ResponsesWireEvent = z.infer<typeof ResponsesWireEvent>;
+export type ResponsesWireEvent = Infer<typeof ResponsesWireEvent>;
 
 /** Everything `ResponsesClient.stream()` can yield (in practice never `response.failed`). */
-export const ResponseStreamEvent = z.discriminatedUnion("type", [...ResponsesWireEvent.options, StreamRetryEvent]);
-export type ResponseStreamEvent = z.infer<typeof ResponseStreamEvent>;
+export const ResponseStreamEvent = s.discriminatedUnion("type", [...ResponsesWireEvent.options, StreamRetryEvent]);
+export type ResponseStreamEvent = Infer<typeof ResponseStreamEvent>;
 
 const consumedTypes = new Set<string>(ResponsesWireEvent.options.map((option) => option.shape.type.value));
 

@@ -2,10 +2,10 @@
  * Finds the `codex-native-exec` helper (built from crates/codex_exec_helper and shipped next to
  * the addon) and asks it once per process whether this kernel can confine commands.
  */
+import { s, type Infer } from "../validation/spec.js";
 import { createRequire } from "node:module";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { z } from "zod";
 import { platformPackageDirectory, platformPackageName } from "../native/load.js";
 import { packageRoot } from "../util/package-root.js";
 
@@ -18,17 +18,17 @@ const childProcess = () => (childProcessModule ??= createRequire(import.meta.url
 export const execHelperFileName = "codex-native-exec";
 
 function buildExecHelperProbe() {
-  return z.object({
-    supported: z.boolean(),
-    landlock_abi: z.number().int().nullable(),
-    seccomp: z.boolean(),
-    read_only_mounts: z.boolean(),
-    user_namespace: z.boolean().default(false),
-    pid_namespace: z.boolean().default(false),
-    own_proc: z.boolean().default(false),
-    uts_ipc_namespaces: z.boolean().default(false),
-    landlock_scoped: z.boolean().default(false),
-    reason: z.string().nullable(),
+  return s.object({
+    supported: s.boolean(),
+    landlock_abi: s.number().int().nullable(),
+    seccomp: s.boolean(),
+    read_only_mounts: s.boolean(),
+    user_namespace: s.boolean().default(false),
+    pid_namespace: s.boolean().default(false),
+    own_proc: s.boolean().default(false),
+    uts_ipc_namespaces: s.boolean().default(false),
+    landlock_scoped: s.boolean().default(false),
+    reason: s.string().nullable(),
   });
 }
 let execHelperProbe: ReturnType<typeof buildExecHelperProbe> | undefined;
@@ -37,7 +37,7 @@ let execHelperProbe: ReturnType<typeof buildExecHelperProbe> | undefined;
 export function execHelperProbeSchema(): ReturnType<typeof buildExecHelperProbe> {
   return (execHelperProbe ??= buildExecHelperProbe());
 }
-export type ExecHelperProbe = z.infer<ReturnType<typeof buildExecHelperProbe>>;
+export type ExecHelperProbe = Infer<ReturnType<typeof buildExecHelperProbe>>;
 
 /** Whether sandboxed modes can run on this machine, and how completely. */
 export type SandboxSupport = {

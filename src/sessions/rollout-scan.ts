@@ -9,7 +9,7 @@
  * - the first line must be a readable `session_meta`: without it the file is corrupt.
  * Error messages never quote line content: a line may hold anything the model or user wrote.
  */
-import type { z } from "zod";
+import type { SpecIssue } from "../validation/check-spec.js";
 import { SessionFileCorruptError } from "../errors.js";
 import {
   KNOWN_LINE_TYPES,
@@ -47,8 +47,8 @@ export interface RolloutScan {
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 
-function describeIssues(error: z.ZodError): string {
-  return error.issues
+function describeIssues(issues: readonly SpecIssue[]): string {
+  return issues
     .slice(0, 3)
     .map((issue) => `${issue.path.length > 0 ? issue.path.join(".") : "(line)"}: ${issue.message}`)
     .join("; ");
@@ -68,12 +68,12 @@ export function parseRolloutLineText(text: string): LineParseResult {
     const unknown = UnknownRolloutLine.safeParse(value);
     return unknown.success
       ? { ok: true, parsed: { kind: "unknown", line: unknown.data } }
-      : { ok: false, notJson: false, reason: describeIssues(unknown.error) };
+      : { ok: false, notJson: false, reason: describeIssues(unknown.issues) };
   }
   const known = RolloutLine.safeParse(value);
   return known.success
     ? { ok: true, parsed: { kind: "known", line: known.data } }
-    : { ok: false, notJson: false, reason: describeIssues(known.error) };
+    : { ok: false, notJson: false, reason: describeIssues(known.issues) };
 }
 
 /** The non-blank lines of `bytes` with their 1-based numbers and start offsets. */

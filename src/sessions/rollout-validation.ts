@@ -3,7 +3,7 @@
  * it resumes, so a malformed payload would vanish from the resumed history; rejecting it at
  * write time turns that into an error the caller sees.
  */
-import type { z } from "zod";
+import type { Spec } from "../validation/spec.js";
 import { InvalidArgumentError } from "../errors.js";
 import {
   CompactedItem,
@@ -31,11 +31,11 @@ const knownResponseTypes: ReadonlySet<string> = new Set(
 );
 const knownEventTypes: ReadonlySet<string> = new Set(KnownEventMsg.options.map((option) => option.shape.type.value));
 
-function check<T>(schema: z.ZodType<T>, value: unknown, what: string): void {
+function check<T>(schema: Spec<T>, value: unknown, what: string): void {
   const result = schema.safeParse(value);
   if (!result.success) {
     // Paths and messages only: values may be user content.
-    const details = result.error.issues
+    const details = result.issues
       .slice(0, 3)
       .map((issue) => `${issue.path.join(".") || "(payload)"}: ${issue.message}`)
       .join("; ");

@@ -47,7 +47,7 @@ export class RolloutWriter {
   static async create(options: CreateRolloutOptions): Promise<RolloutWriter> {
     const checked = SessionMetaInput.safeParse(options.meta);
     if (!checked.success) {
-      const fields = checked.error.issues.map((issue) => issue.path.join(".") || "(meta)").join(", ");
+      const fields = checked.issues.map((issue) => issue.path.join(".") || "(meta)").join(", ");
       throw new InvalidArgumentError(`Invalid session meta (${fields})`);
     }
     const startedAt = options.startedAt ?? new Date();

@@ -3,8 +3,8 @@
  * sessions in CODEX_HOME. The results go back as TOON, one table row per excerpt, which costs far
  * fewer tokens than the same rows in JSON. The running thread's own session is left out.
  */
+import { s } from "../../validation/spec.js";
 import path from "node:path";
-import { z } from "zod";
 import { reverieSearchNative } from "../../native/index.js";
 import { encodeToToon } from "../../reverie/toon.js";
 import { parseRolloutFileName } from "../../sessions/rollout-paths.js";
@@ -16,9 +16,9 @@ const DEFAULT_LIMIT = 5;
 const MAX_LIMIT = 10;
 const EXCERPTS_PER_SESSION = 2;
 
-const SearchArguments = z.object({
-  query: z.string(),
-  limit: z.number().int().min(1).max(MAX_LIMIT).nullish(),
+const SearchArguments = s.object({
+  query: s.string(),
+  limit: s.number().int().min(1).max(MAX_LIMIT).nullish(),
 });
 
 const spec: ToolSpec = {

@@ -2,17 +2,17 @@
  * `update_plan`: the model's to-do list. The first call of a turn starts a `todo_list` item, later
  * calls update it, and the engine completes it when the turn ends (as Codex's exec events do).
  */
-import { z } from "zod";
+import { s } from "../../validation/spec.js";
 import type { TodoListItem } from "../../protocol/items.js";
 import { parseToolArguments } from "../parse-tool-arguments.js";
 import type { ToolCall, ToolCallContext, ToolHandler, ToolOutput, ToolSpec } from "../tool-handler.js";
 
-const PlanArguments = z.object({
-  explanation: z.string().nullish(),
-  plan: z.array(
-    z.object({
-      step: z.string(),
-      status: z.enum(["pending", "in_progress", "completed"]),
+const PlanArguments = s.object({
+  explanation: s.string().nullish(),
+  plan: s.array(
+    s.object({
+      step: s.string(),
+      status: s.enum(["pending", "in_progress", "completed"]),
     }),
   ),
 });

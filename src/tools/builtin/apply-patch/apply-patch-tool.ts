@@ -6,7 +6,7 @@
  * (the helper writes inside the command sandbox), and after a sandbox refusal applied unconfined
  * only on a new, escalated approval. Reported as a `file_change` item, `declined` when refused.
  */
-import { z } from "zod";
+import { s } from "../../../validation/spec.js";
 import type { PatchAuthorization, PatchAuthorizationRequest } from "../../../approvals/tool-authorizer.js";
 import { FULL_ACCESS_SANDBOX } from "../../../approvals/approval-policy.js";
 import type { FileChangeItem } from "../../../protocol/items.js";
@@ -21,7 +21,7 @@ import { planPatch, type PatchChange } from "./plan.js";
 import { sandboxedPatchFileSystem } from "./sandboxed-file-system.js";
 import { createApplyPatchFreeformTool, createApplyPatchFunctionTool } from "./tool-spec.js";
 
-const FunctionArguments = z.object({ input: z.string() });
+const FunctionArguments = s.object({ input: s.string() });
 
 export function createApplyPatchTool(variant: "freeform" | "function"): ToolHandler {
   return {

@@ -3,8 +3,8 @@
  * waits until it exits or `yield_time_ms` passes, and answers with the output so far plus either
  * its exit code or a session id that write_stdin can poll.
  */
+import { s } from "../../../validation/spec.js";
 import path from "node:path";
-import { z } from "zod";
 import type { CommandRunner } from "../../../exec/command-runner.js";
 import type { CommandExecutionItem } from "../../../protocol/items.js";
 import type { SandboxPolicy } from "../../../sandbox/sandbox-policy.js";
@@ -22,17 +22,17 @@ import { completedExecItem, UnifiedExecProcess } from "./unified-exec-process.js
 import { UNIFIED_EXEC_ENV, execCommandYieldTime, outputTokenBudget, unifiedExecResponseText } from "./unified-exec-limits.js";
 import { modelProvidedShell, shellExecArgs, userShell } from "./user-shell.js";
 
-const ExecCommandArguments = z.object({
-  cmd: z.string(),
-  workdir: z.string().nullish(),
-  shell: z.string().nullish(),
-  login: z.boolean().nullish(),
-  tty: z.boolean().nullish(),
-  yield_time_ms: z.number().int().nonnegative().nullish(),
-  max_output_tokens: z.number().int().nonnegative().nullish(),
-  sandbox_permissions: z.enum(["use_default", "require_escalated"]).nullish(),
-  justification: z.string().nullish(),
-  prefix_rule: z.array(z.string()).nullish(),
+const ExecCommandArguments = s.object({
+  cmd: s.string(),
+  workdir: s.string().nullish(),
+  shell: s.string().nullish(),
+  login: s.boolean().nullish(),
+  tty: s.boolean().nullish(),
+  yield_time_ms: s.number().int().nonnegative().nullish(),
+  max_output_tokens: s.number().int().nonnegative().nullish(),
+  sandbox_permissions: s.enum(["use_default", "require_escalated"]).nullish(),
+  justification: s.string().nullish(),
+  prefix_rule: s.array(s.string()).nullish(),
 });
 
 type StartOptions = {

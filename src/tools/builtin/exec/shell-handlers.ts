@@ -3,8 +3,8 @@
  * and `local_shell` (the Responses API's built-in tool, answered like `shell`). `container.exec` is
  * an old alias of `shell` kept so older histories still get answers.
  */
+import { s, type Infer } from "../../../validation/spec.js";
 import path from "node:path";
-import { z } from "zod";
 import { parseToolArguments } from "../../parse-tool-arguments.js";
 import type { ToolCall, ToolCallContext, ToolHandler, ToolOutput, ToolSpec } from "../../tool-handler.js";
 import { interceptPatch, recognisePatch, type ApplyPatchInterceptor } from "./apply-patch-interception.js";
@@ -12,29 +12,29 @@ import { DEFAULT_EXEC_TIMEOUT_MS } from "./run-one-shot.js";
 import { executeShellInvocation } from "./shell-execution.js";
 import { shellExecArgs, userShell } from "./user-shell.js";
 
-const SandboxPermissions = z.enum(["use_default", "require_escalated"]);
+const SandboxPermissions = s.enum(["use_default", "require_escalated"]);
 
 const approvalArguments = {
   sandbox_permissions: SandboxPermissions.nullish(),
-  justification: z.string().nullish(),
-  prefix_rule: z.array(z.string()).nullish(),
+  justification: s.string().nullish(),
+  prefix_rule: s.array(s.string()).nullish(),
 };
 
-const timeoutArgument = z.number().int().nonnegative().nullish();
+const timeoutArgument = s.number().int().nonnegative().nullish();
 
-const ShellArguments = z.object({
-  command: z.array(z.string()),
-  workdir: z.string().nullish(),
+const ShellArguments = s.object({
+  command: s.array(s.string()),
+  workdir: s.string().nullish(),
   timeout_ms: timeoutArgument,
   // Codex accepts `timeout` as an alias of `timeout_ms`.
   timeout: timeoutArgument,
   ...approvalArguments,
 });
 
-const ShellCommandArguments = z.object({
-  command: z.string(),
-  workdir: z.string().nullish(),
-  login: z.boolean().nullish(),
+const ShellCommandArguments = s.object({
+  command: s.string(),
+  workdir: s.string().nullish(),
+  login: s.boolean().nullish(),
   timeout_ms: timeoutArgument,
   timeout: timeoutArgument,
   ...approvalArguments,
@@ -44,7 +44,7 @@ type CommonArguments = {
   workdir?: string | null;
   timeout_ms?: number | null;
   timeout?: number | null;
-  sandbox_permissions?: z.infer<typeof SandboxPermissions> | null;
+  sandbox_permissions?: Infer<typeof SandboxPermissions> | null;
   justification?: string | null;
 };
 

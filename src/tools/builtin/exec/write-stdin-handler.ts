@@ -2,7 +2,7 @@
  * `write_stdin`: sends characters to a PTY session started by exec_command (or, with empty
  * `chars`, just polls any session) and answers with the output since the last call.
  */
-import { z } from "zod";
+import { s } from "../../../validation/spec.js";
 import { AbortError } from "../../../errors.js";
 import { parseToolArguments } from "../../parse-tool-arguments.js";
 import type { ToolHandler, ToolOutput, ToolSpec } from "../../tool-handler.js";
@@ -10,11 +10,11 @@ import { collectOutputUntilDeadline, unifiedExecManagerFor } from "./unified-exe
 import { completedExecItem } from "./unified-exec-process.js";
 import { WRITE_STDIN_SETTLE_MS, outputTokenBudget, unifiedExecResponseText, writeStdinYieldTime } from "./unified-exec-limits.js";
 
-const WriteStdinArguments = z.object({
-  session_id: z.number().int(),
-  chars: z.string().nullish(),
-  yield_time_ms: z.number().int().nonnegative().nullish(),
-  max_output_tokens: z.number().int().nonnegative().nullish(),
+const WriteStdinArguments = s.object({
+  session_id: s.number().int(),
+  chars: s.string().nullish(),
+  yield_time_ms: s.number().int().nonnegative().nullish(),
+  max_output_tokens: s.number().int().nonnegative().nullish(),
 });
 
 function failure(message: string): ToolOutput {

@@ -3,7 +3,7 @@
  * `rg --files-with-matches --sortr=modified`; we run the same search natively (ripgrep's own
  * walker and searcher) off the event loop, with the same 30 s budget.
  */
-import { z } from "zod";
+import { s } from "../../../validation/spec.js";
 import { FileSearchTimeoutError, InvalidArgumentError } from "../../../errors.js";
 import { grepFiles } from "../../../native/index.js";
 import { parseToolArguments } from "../../parse-tool-arguments.js";
@@ -15,11 +15,11 @@ const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 2000;
 const SEARCH_TIMEOUT_MS = 30_000;
 
-const GrepFilesArguments = z.object({
-  pattern: z.string(),
-  include: z.string().nullish(),
-  path: z.string().nullish(),
-  limit: z.number().int().nonnegative().nullish(),
+const GrepFilesArguments = s.object({
+  pattern: s.string(),
+  include: s.string().nullish(),
+  path: s.string().nullish(),
+  limit: s.number().int().nonnegative().nullish(),
 });
 
 // Codex's spec, byte for byte (properties in its sorted order).

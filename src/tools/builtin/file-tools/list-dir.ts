@@ -3,9 +3,9 @@
  * relative path, indented two spaces per level, with `/` (directory), `@` (symlink) and `?`
  * (other) suffixes, paged by offset and limit. Ignore files play no part, as in Codex.
  */
+import { s } from "../../../validation/spec.js";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { z } from "zod";
 import { describeIoError } from "../apply-patch/io-error-text.js";
 import { parseToolArguments } from "../../parse-tool-arguments.js";
 import type { ToolCall, ToolCallContext, ToolHandler, ToolOutput, ToolSpec } from "../../tool-handler.js";
@@ -14,10 +14,10 @@ import { decodeLossy, truncateUtf8 } from "./utf8-text.js";
 
 const MAX_ENTRY_BYTES = 500;
 const INDENTATION_SPACES = 2;
-const count = z.number().int().nonnegative();
+const count = s.number().int().nonnegative();
 
-const ListDirArguments = z.object({
-  dir_path: z.string(),
+const ListDirArguments = s.object({
+  dir_path: s.string(),
   offset: count.nullish(),
   limit: count.nullish(),
   depth: count.nullish(),

@@ -2,8 +2,8 @@
  * `read_file` (experimental tool): a file's lines with 1-indexed numbers, either a plain slice or
  * the indentation block around an anchor line.
  */
+import { s } from "../../../validation/spec.js";
 import path from "node:path";
-import { z } from "zod";
 import { parseToolArguments } from "../../parse-tool-arguments.js";
 import type { ToolCall, ToolCallContext, ToolHandler, ToolOutput, ToolSpec } from "../../tool-handler.js";
 import { readIndentationBlock } from "./read-file-indentation.js";
@@ -11,19 +11,19 @@ import { readSlice } from "./read-file-slice.js";
 import { ToolFailure } from "./tool-failure.js";
 
 const DEFAULT_LIMIT = 2000;
-const count = z.number().int().nonnegative();
+const count = s.number().int().nonnegative();
 
-const ReadFileArguments = z.object({
-  file_path: z.string(),
+const ReadFileArguments = s.object({
+  file_path: s.string(),
   offset: count.nullish(),
   limit: count.nullish(),
-  mode: z.enum(["slice", "indentation"]).nullish(),
-  indentation: z
+  mode: s.enum(["slice", "indentation"]).nullish(),
+  indentation: s
     .object({
       anchor_line: count.nullish(),
       max_levels: count.nullish(),
-      include_siblings: z.boolean().nullish(),
-      include_header: z.boolean().nullish(),
+      include_siblings: s.boolean().nullish(),
+      include_header: s.boolean().nullish(),
       max_lines: count.nullish(),
     })
     .nullish(),

@@ -3,15 +3,15 @@
  * tool's own output (`function_call_output` content `[{type: "input_image", image_url}]`),
  * resized to fit 2048×768 like attached images; no extra user message is injected.
  */
+import { s } from "../../../validation/spec.js";
 import { stat } from "node:fs/promises";
-import { z } from "zod";
 import { loadLocalImage } from "../../../input/local-image.js";
 import { describeIoError } from "../apply-patch/io-error-text.js";
 import { parseToolArguments } from "../../parse-tool-arguments.js";
 import type { ToolCall, ToolCallContext, ToolHandler, ToolOutput, ToolSpec } from "../../tool-handler.js";
 import { resolveAgainstCwd } from "./resolve-path.js";
 
-const ViewImageArguments = z.object({ path: z.string() });
+const ViewImageArguments = s.object({ path: s.string() });
 
 // Codex 0.169's schema, byte for byte.
 const spec: ToolSpec = {
