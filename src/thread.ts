@@ -32,7 +32,6 @@ import type { RolloutContents } from "./sessions/rollout-reader.js";
 import type { ForkOptions } from "./sessions/conversation-types.js";
 import type { CodexSkills } from "./skills/skill-catalog.js";
 import { AsyncQueue } from "./util/async-queue.js";
-import { uuidV7 } from "./util/uuid-v7.js";
 import type { McpServerConfig } from "./mcp/mcp-server-config.js";
 import type { CustomToolRegistry } from "./tools/custom/custom-tool-registry.js";
 
@@ -331,7 +330,7 @@ export class Thread {
   private async openSession(modules: ThreadEngine, settings: ThreadSettings): Promise<ThreadState> {
     if (this.state) return this.state;
     const { engine } = this.runtime;
-    const threadId = this._id ?? uuidV7();
+    const threadId = this._id ?? modules.uuidV7();
     const opened = this.resumed
       ? await modules.resumeSession(engine, settings, this.resumed)
       : await modules.startSession(engine, settings, threadId, this.runtime.skills());

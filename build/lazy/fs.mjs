@@ -9,4 +9,4 @@ import { createRequire } from "node:module";
 const fs = createRequire(import.meta.url)("node:fs");
 
 export default fs;
-export const { accessSync, constants, createReadStream, existsSync, readFileSync, statSync } = fs;
+export const { accessSync, closeSync, constants, createReadStream, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } = fs;

@@ -14,4 +14,5 @@ export { findGitRoot } from "../sessions/git-info.js";
 export { defaultToolRegistry } from "../tools/default-tools.js";
 export { createThreadToolRegistry } from "../tools/custom/create-thread-tool-registry.js";
 export { disposeUnifiedExec } from "../tools/builtin/exec/unified-exec-manager.js";
+export { uuidV7 } from "../util/uuid-v7.js";
 

@@ -5,7 +5,6 @@
  * automatic ones before a turn or a follow-up request once the context nears the window, and the
  * ones `thread.compact()` asks for.
  */
-import { randomUUID } from "node:crypto";
 import { compactHistory, isConversationItem } from "../compaction/compact-history.js";
 import { autoCompactTokenLimit, currentContextTokens } from "../compaction/compaction-threshold.js";
 import type { EngineConfig } from "../config/engine-config.js";
@@ -17,6 +16,7 @@ import type { ResponseItem } from "../model/response-items.js";
 import type { ThreadError, ThreadEvent, Usage } from "../protocol/events.js";
 import { skillCatalog, skillInjections, type CodexSkills } from "../skills/skill-catalog.js";
 import type { ToolRegistry } from "../tools/tool-registry.js";
+import { randomUuidV4 } from "../util/random-bytes.js";
 import { ItemEmitter } from "./item-emitter.js";
 import { runTurn } from "./run-turn.js";
 import type { SessionRecorder } from "./session-recorder.js";
@@ -107,7 +107,7 @@ function contextIsNearlyFull(state: ThreadState, settings: ThreadSettings): bool
  */
 export async function executeTurn(state: ThreadState, request: TurnRequest): Promise<{ failure?: Error }> {
   const { settings, emit, signal } = request;
-  const turnId = randomUUID();
+  const turnId = randomUuidV4();
   state.currentTurnId = turnId;
   const recorder = state.recorder;
   const turn = turnContextOf(state, request, turnId, request.outputSchema);
@@ -142,7 +142,7 @@ export async function executeTurn(state: ThreadState, request: TurnRequest): Pro
 
 /** Runs a compaction as a turn of its own (`thread.compact()`). */
 export async function executeCompaction(state: ThreadState, request: CompactionRequest): Promise<{ failure?: Error }> {
-  const turnId = randomUUID();
+  const turnId = randomUuidV4();
   state.currentTurnId = turnId;
   await state.recorder.recordTurnStart(turnId, request.settings);
   request.emit({ type: "turn.started" });

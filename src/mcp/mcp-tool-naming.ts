@@ -3,7 +3,8 @@
  * `mcp__<server>__<tool>` sanitised to `[A-Za-z0-9_-]`, shortened with a SHA-1 past 64 characters;
  * input schemas sanitised into the subset the Responses API accepts.
  */
-import { createHash } from "node:crypto";
+// node:crypto on first long name only: this module loads with the engine on every turn.
+import { nodeCrypto } from "../util/lazy-crypto.js";
 
 const MAX_TOOL_NAME = 64;
 
@@ -11,7 +12,7 @@ export function qualifiedToolName(server: string, tool: string): string {
   const raw = `mcp__${server}__${tool}`;
   const sanitised = raw.replace(/[^A-Za-z0-9_-]/g, "_");
   if (sanitised.length <= MAX_TOOL_NAME) return sanitised;
-  const hash = createHash("sha1").update(raw).digest("hex");
+  const hash = nodeCrypto().createHash("sha1").update(raw).digest("hex");
   return `${sanitised.slice(0, MAX_TOOL_NAME - hash.length)}${hash}`;
 }
 

@@ -2,7 +2,7 @@
  * Unified exec's defaults, clamps and per-process environment, and the text of one answer built
  * from the bytes a call collected.
  */
-import { randomInt } from "node:crypto";
+import { randomHexDigits } from "../../../util/random-bytes.js";
 import { decodeLossy } from "./captured-output.js";
 import { formatUnifiedExecResponse } from "./exec-output-format.js";
 import { approxTokenCount, formattedTruncateText, tokenBudget, type TruncationPolicy } from "./truncation.js";
@@ -53,9 +53,9 @@ export function outputTokenBudget(requested: number | undefined, policy: Truncat
   return Math.min(requested ?? DEFAULT_MAX_OUTPUT_TOKENS, tokenBudget(policy));
 }
 
-/** Six random hex digits. */
+/** Six random lowercase hex digits. */
 export function generateChunkId(): string {
-  return Array.from({ length: 6 }, () => randomInt(16).toString(16)).join("");
+  return randomHexDigits(6);
 }
 
 /** The model's text for one collection: header lines, then the output truncated to `maxTokens`. */
