@@ -11,8 +11,9 @@ import { defineConfig, type Options } from "tsup";
 // Keeping `import("@codex-native/sdk")` cheap (test/install/import-budget.test.ts enforces it):
 // - Code splitting: every `await import("./x.js")` in src/ becomes its own chunk, read from disk
 //   on first use; importing the package evaluates only what src/index.ts reaches statically.
-// - zod and smol-toml are needed synchronously by `new Codex()`, but not by the import: the
-//   bundles import stand-ins (build/lazy/) that `require` dist/vendor/*.cjs on first use.
+// - smol-toml (config.toml) and zod (only to word validation errors, src/validation/) are needed
+//   synchronously, but not by the import: the bundles import stand-ins (build/lazy/) that
+//   `require` dist/vendor/*.cjs on first use.
 // - `fs` is required through a stand-in (build/lazy/fs.mjs) rather than imported: Node's ES-module
 //   facade of fs loads the streams stack.
 // V8 keeps every loaded script's source in memory, as two bytes per character as soon as one

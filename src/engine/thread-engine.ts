@@ -1,7 +1,7 @@
 /**
  * Everything a Thread needs once it runs a turn (model client, session files, tools, turn loop),
  * gathered in one module that src/thread.ts and src/codex.ts load with a dynamic import on the
- * first run: `import("@codex-native/sdk")` then evaluates none of it (nor the zod schemas of the
+ * first run: `import("@codex-native/sdk")` then evaluates none of it (nor the specs of the
  * tools and the wire format), which keeps cold import and an idle process small.
  */
 export { createResponsesClient } from "./create-client.js";
