@@ -1,9 +1,9 @@
 /**
- * Shapes of the option bags and of config.toml, described once with `s` (a small subset of zod's
- * API) and checked in two steps (src/validation/check-spec.ts): a plain-JavaScript check that
- * answers the common, valid input without loading zod, then zod itself for everything else, so
- * errors keep zod's messages. Loading zod costs an idle process ~2.7 MiB PSS, and every
- * `new Codex()` and `startThread()` validates; the first turn of a process then needs no zod.
+ * Shapes of what the SDK checks at run time (option bags, config.toml, wire events, session lines,
+ * tool arguments), described once with `s` (the subset of zod's API we use) and checked in two
+ * steps (src/validation/check-spec.ts): a plain-JavaScript check that answers the common, valid
+ * input without loading zod, then zod itself for everything else, so errors keep zod's messages.
+ * Loading zod costs an idle process ~2.7 MiB PSS; a process that only runs turns never loads it.
  */
 import { checkSpec, type SpecResult } from "./check-spec.js";
 
