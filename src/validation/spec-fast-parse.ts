@@ -139,7 +139,8 @@ function parseArray(node: Extract<SpecNode, { kind: "array" }>, value: unknown):
 }
 
 function parseRecord(node: Extract<SpecNode, { kind: "record" }>, value: unknown): unknown {
-  const keys = plainKeys(value);
+  // zod requires every key of an enum- or literal-keyed record: only string keys are decided here.
+  const keys = node.key.kind === "string" ? plainKeys(value) : undefined;
   if (keys === undefined) return UNDECIDED;
   const source = value as Record<string, unknown>;
   const result: Record<string, unknown> = {};

@@ -102,6 +102,13 @@ test("a later union option answers only when the earlier ones reject the value's
   assert.equal(urlFirst.safeParse(5).success, false);
 });
 
+test("a record keyed by an enum is zod's to check (zod wants every key)", () => {
+  const spec = s.record(s.enum(["a", "b"]), s.number());
+  assert.equal(fastParse(spec.node, { a: 1 }), UNDECIDED);
+  assert.equal(spec.safeParse({ a: 1 }).success, false);
+  assert.deepEqual(spec.safeParse({ a: 1, b: 2 }), { success: true, data: { a: 1, b: 2 } });
+});
+
 test("results are copies: defaults are fresh, arrays and records are new objects", () => {
   const policy = shellEnvironmentPolicySchema();
   const first = policy.parse({});
