@@ -110,12 +110,11 @@ function buildTurnSchema(): Spec {
 }
 
 /**
- * Validates `value` against the schema `build` makes (once). No options at all (`undefined`,
- * `null`, `{}`), the common call, is answered as the schema would answer it ({}) without building
- * it; invalid options get zod's messages.
+ * Validates `value` against the schema `build` makes (once). No options (`undefined`, `null`) is
+ * the same as `{}`; invalid options get zod's messages.
  */
 function check<T>(build: () => Spec, value: unknown, what: string): T {
-  if (value === undefined || value === null || isEmptyPlainObject(value)) return {} as T;
+  if (value === undefined || value === null) return {} as T;
   const result = build().safeParse(value);
   if (!result.success) {
     const problems = result.issues
@@ -124,12 +123,6 @@ function check<T>(build: () => Spec, value: unknown, what: string): T {
     throw new InvalidArgumentError(`Invalid ${what}: ${problems}`);
   }
   return result.data as T;
-}
-
-function isEmptyPlainObject(value: unknown): boolean {
-  if (typeof value !== "object" || value === null) return false;
-  const prototype = Object.getPrototypeOf(value);
-  return (prototype === Object.prototype || prototype === null) && Reflect.ownKeys(value).length === 0;
 }
 
 /** The specs of the three option bags (test/options/spec-fast-parse.test.ts compares them with zod). */

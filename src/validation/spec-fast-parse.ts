@@ -161,7 +161,8 @@ function parseObject(node: Extract<SpecNode, { kind: "object" }>, value: unknown
   const result: Record<string, unknown> = {};
   // Shape order, as zod builds its result; a key the input lacks is left out when its field
   // parses undefined to undefined, and filled when the field has a default.
-  for (const [key, field] of Object.entries(node.shape)) {
+  for (const key in node.shape) {
+    const field = node.shape[key]!;
     const present = Object.hasOwn(source, key);
     const parsed = fastParse(field, present ? source[key] : undefined);
     if (parsed === UNDECIDED) return UNDECIDED;

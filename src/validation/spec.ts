@@ -53,9 +53,14 @@ export class Spec<Output = unknown, Input = Output> {
     return new Spec({ kind: "refine", inner: this.node, check: check as (value: never) => boolean, message });
   }
 
-  /** `undefined` becomes `value` (a copy of it, or what it returns when it is a function). */
+  /** `undefined` becomes `value` (a copy of an object or array, or what it returns when it is a function). */
   default(value: Output | (() => Output)): Spec<Output, Input | undefined> {
-    const make = typeof value === "function" ? (value as () => Output) : () => structuredClone(value);
+    const make =
+      typeof value === "function"
+        ? (value as () => Output)
+        : typeof value === "object" && value !== null
+          ? () => structuredClone(value)
+          : () => value;
     return new Spec({ kind: "default", inner: this.node, value: make });
   }
 

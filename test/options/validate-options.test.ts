@@ -1,8 +1,7 @@
 /**
- * Option bags are validated on the public API with the same messages whether the schema was built
- * or skipped: no options (undefined, {}, a null-prototype {}) are accepted without building a
- * schema (src/options/validate-options.ts), valid options are checked without zod and invalid
- * ones get zod's messages (src/validation/spec.ts).
+ * Option bags are validated on the public API: no options (undefined, {}, a null-prototype {}) are
+ * accepted like empty options (src/options/validate-options.ts), valid options are checked without
+ * zod and invalid ones get zod's messages (src/validation/spec.ts).
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
