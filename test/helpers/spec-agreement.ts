@@ -44,3 +44,20 @@ export function* variants(value: unknown): Generator<unknown> {
   }
 }
 
+
+/**
+ * Checks `agrees` on every variant of `values`, calling `alsoCheck` with each, and asserts that
+ * some variants but not all were decided: a check that decides nothing would pass the loop.
+ */
+export function assertAgreesOnVariants(spec: Spec, values: readonly unknown[], label: string, alsoCheck?: (variant: unknown) => void): void {
+  let decided = 0;
+  let total = 0;
+  for (const value of values) {
+    for (const variant of variants(value)) {
+      total += 1;
+      if (agrees(spec, variant, label)) decided += 1;
+      alsoCheck?.(variant);
+    }
+  }
+  assert.ok(decided > 0 && decided < total, `${label}: decided ${decided} of ${total}`);
+}
